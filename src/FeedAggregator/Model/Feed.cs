@@ -1,0 +1,30 @@
+namespace FeedAggregator.Model;
+
+/// <summary>
+/// A subscription and its poll state. The row in the store is the one source of truth for when
+/// and how the feed is polled.
+/// </summary>
+public sealed record Feed
+{
+    public long Id { get; init; }
+    public required string Url { get; init; }
+    public string? Title { get; init; }
+    public string? SiteUrl { get; init; }
+    public string? Category { get; init; }
+
+    /// <summary>The per-feed poll interval from the OPML; null means the configured default.</summary>
+    public TimeSpan? Interval { get; init; }
+
+    public string? ETag { get; init; }
+    public string? LastModified { get; init; }
+    public FeedStatus Status { get; init; } = FeedStatus.New;
+    public int? LastHttpStatus { get; init; }
+    public string? LastError { get; init; }
+    public int ConsecutiveErrors { get; init; }
+    public DateTimeOffset? LastPolledAt { get; init; }
+    public DateTimeOffset? LastSuccessAt { get; init; }
+    public DateTimeOffset? NextPollAt { get; init; }
+
+    /// <summary>The title to show: the feed's own or, before the first poll, its URL.</summary>
+    public string DisplayTitle => string.IsNullOrWhiteSpace(Title) ? Url : Title;
+}

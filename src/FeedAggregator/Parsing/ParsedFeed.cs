@@ -1,0 +1,57 @@
+using FeedAggregator.Model;
+
+namespace FeedAggregator.Parsing;
+
+/// <summary>
+/// A document as the parser read it, before processing: text is decoded, HTML is raw (not yet
+/// sanitized), links may still be relative to <see cref="BaseUrl"/>, dates are UTC or null.
+/// </summary>
+public sealed record ParsedFeed
+{
+    public required FeedFormat Format { get; init; }
+    public string? Title { get; init; }
+
+    /// <summary>The site's home page.</summary>
+    public string? Link { get; init; }
+
+    public string? Description { get; init; }
+    public string? Language { get; init; }
+
+    /// <summary>The document's base for relative links (xml:base, else the document URL).</summary>
+    public Uri? BaseUrl { get; init; }
+
+    public IReadOnlyList<ParsedEntry> Entries { get; init; } = [];
+
+    /// <summary>What the parser tolerated or skipped, in words a user can act on.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+}
+
+/// <summary>One entry as read from the document.</summary>
+public sealed record ParsedEntry
+{
+    /// <summary>guid / atom:id / JSON id as given; null when absent.</summary>
+    public string? Id { get; init; }
+
+    /// <summary>Decoded plain text; null when absent.</summary>
+    public string? Title { get; init; }
+
+    /// <summary>As given; may be relative to <see cref="BaseUrl"/>.</summary>
+    public string? Link { get; init; }
+
+    /// <summary>The entry's own xml:base resolved against the document's, when it differs.</summary>
+    public Uri? BaseUrl { get; init; }
+
+    public DateTimeOffset? Published { get; init; }
+    public DateTimeOffset? Updated { get; init; }
+    public IReadOnlyList<string> Authors { get; init; } = [];
+
+    /// <summary>HTML (plain text is escaped into HTML by the parser).</summary>
+    public string? Summary { get; init; }
+
+    /// <summary>HTML (content:encoded, atom:content, content_html).</summary>
+    public string? Content { get; init; }
+
+    public IReadOnlyList<string> Categories { get; init; } = [];
+    public IReadOnlyList<Enclosure> Enclosures { get; init; } = [];
+    public string? Language { get; init; }
+}

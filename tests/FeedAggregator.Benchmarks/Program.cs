@@ -1,0 +1,1 @@
+namespace FeedAggregator.Benchmarks; public static class Program { public static void Main() { } }
