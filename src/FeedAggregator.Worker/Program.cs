@@ -1,1 +1,3 @@
-System.Console.WriteLine();
+using FeedAggregator.Worker.Cli;
+
+return await CliApp.RunAsync(args);

@@ -25,6 +25,9 @@ public sealed record Feed
     public DateTimeOffset? LastSuccessAt { get; init; }
     public DateTimeOffset? NextPollAt { get; init; }
 
+    /// <summary>A server's Retry-After: not even a forced poll goes before it.</summary>
+    public DateTimeOffset? RetryAfter { get; init; }
+
     /// <summary>The title to show: the feed's own or, before the first poll, its URL.</summary>
     public string DisplayTitle => string.IsNullOrWhiteSpace(Title) ? Url : Title;
 }

@@ -1,0 +1,12 @@
+using FeedAggregator.Model;
+using FeedAggregator.Parsing;
+
+namespace FeedAggregator.Worker.Cli;
+
+/// <summary>One input of <c>feedagg parse</c>: the parsed feed and its processed articles, or an error.</summary>
+internal sealed record ParseOutcome(string Source, ParsedFeed? Feed, IReadOnlyList<Article> Articles, string? Error)
+{
+    public bool Ok => Feed is not null;
+
+    public static ParseOutcome Failed(string source, string error) => new(source, null, [], error);
+}

@@ -1,0 +1,57 @@
+using System.CommandLine;
+using FeedAggregator.Model;
+using FeedAggregator.Publishing;
+using FeedAggregator.Refreshing;
+using FeedAggregator.Worker.Hosting;
+
+namespace FeedAggregator.Worker.Cli;
+
+/// <summary><c>feedagg poll --once [--force]</c>: refresh the due feeds, publish the files, exit.</summary>
+internal static class PollCommand
+{
+    public static Command Create()
+    {
+        var once = new Option<bool>("--once") { Description = "Poll once and exit (the service polls on its schedule)." };
+        var force = new Option<bool>("--force") { Description = "Poll every active feed now, not only those due (never a gone feed or one under Retry-After)." };
+        var command = new Command("poll", "Refresh the feeds that are due (all of them on a first run), publish the files, exit.")
+        {
+            once, force,
+        };
+        command.TreatUnmatchedTokensAsErrors = false;
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            if (!CliApp.TryGetConfigArgs(result, out var configArgs))
+                return ExitCodes.BadUsage;
+            if (!result.GetValue(once))
+            {
+                await Console.Error.WriteLineAsync("feedagg: poll needs --once (the service polls on its own schedule: feedagg run).");
+                return ExitCodes.BadUsage;
+            }
+
+            var forced = result.GetValue(force);
+            return await CliHost.RunAsync(configArgs, (services, token) => PollAsync(services, forced, token), cancellationToken);
+        });
+        return command;
+    }
+
+    private static async Task<int> PollAsync(IServiceProvider services, bool force, CancellationToken cancellationToken)
+    {
+        await services.GetRequiredService<StartupTasks>().PrepareStoreAsync(cancellationToken);
+        var summary = await services.GetRequiredService<PollCycle>().RunAsync(force, cancellationToken);
+        foreach (var result in summary.Results)
+        {
+            var line = result.Status switch
+            {
+                FeedStatus.Ok => $"ok     {result.Feed.Url} (+{result.Added} new, {result.Updated} updated)",
+                FeedStatus.Gone => $"gone   {result.Feed.Url}: {result.Error}",
+                _ => $"error  {result.Feed.Url}: {result.Error}",
+            };
+            Console.WriteLine(line);
+        }
+
+        await services.GetRequiredService<FeedPublisher>().PublishAsync(cancellationToken, force: true);
+        Console.WriteLine(
+            $"{summary.Polled} feeds polled, {summary.Failed} failed, {summary.Added} new articles, {summary.Updated} updated.");
+        return ExitCodes.Done;
+    }
+}

@@ -1,0 +1,46 @@
+using System.CommandLine;
+using FeedAggregator.Worker.Hosting;
+using FeedAggregator.Worker.Http;
+
+namespace FeedAggregator.Worker.Cli;
+
+/// <summary><c>feedagg run</c>: the service (the default verb).</summary>
+internal static class RunCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("run", "Run the service: poll on schedule, serve the merged feed (the default).")
+        {
+            TreatUnmatchedTokensAsErrors = false,
+        };
+        command.SetAction(ExecuteAsync);
+        return command;
+    }
+
+    public static async Task<int> ExecuteAsync(ParseResult result, CancellationToken cancellationToken)
+    {
+        if (!CliApp.TryGetConfigArgs(result, out var configArgs))
+            return ExitCodes.BadUsage;
+        try
+        {
+            await using var app = Build(configArgs);
+            await app.RunAsync();
+            return ExitCodes.Done;
+        }
+        catch (Exception ex) when (StartupError.Describe(ex) is { } message)
+        {
+            await Console.Error.WriteLineAsync($"feedagg: could not start: {message}");
+            return ExitCodes.CouldNotWork;
+        }
+    }
+
+    /// <summary>The service, ready to start (also used by the integration tests).</summary>
+    public static WebApplication Build(IReadOnlyList<string> configArgs)
+    {
+        var app = FeedAggHost.CreateBuilder(configArgs).Build();
+        app.UseResponseCompression();
+        app.MapFeedEndpoints();
+        app.MapHealthEndpoint();
+        return app;
+    }
+}

@@ -1,0 +1,47 @@
+using System.CommandLine;
+using FeedAggregator.Publishing;
+using FeedAggregator.Seeding;
+using FeedAggregator.Storage;
+using FeedAggregator.Worker.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace FeedAggregator.Worker.Cli;
+
+/// <summary><c>feedagg seed [DIR]</c>: import seed documents (idempotent).</summary>
+internal static class SeedCommand
+{
+    public static Command Create()
+    {
+        var directory = new Argument<string?>("DIR")
+        {
+            Description = "The folder of seed documents (default: Seeds:Directory).",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+        var command = new Command("seed", "Import seed documents as articles; importing twice adds nothing.") { directory };
+        command.TreatUnmatchedTokensAsErrors = false;
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            if (!CliApp.TryGetConfigArgs(result, out var configArgs))
+                return ExitCodes.BadUsage;
+            var folder = result.GetValue(directory);
+            return await CliHost.RunAsync(configArgs, async (services, token) =>
+            {
+                await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(token);
+                var path = folder is null
+                    ? services.GetRequiredService<IOptions<SeedsOptions>>().Value.Directory
+                    : Path.GetFullPath(folder);
+                if (!Directory.Exists(path))
+                {
+                    await Console.Error.WriteLineAsync($"feedagg: no seed folder at {path}");
+                    return ExitCodes.CouldNotWork;
+                }
+
+                var summary = await services.GetRequiredService<SeedImporter>().ImportAsync(path, token);
+                await services.GetRequiredService<FeedPublisher>().PublishAsync(token, force: true);
+                Console.WriteLine($"{summary.Added} added, {summary.Updated} updated, {summary.Unchanged} unchanged from {path}.");
+                return ExitCodes.Done;
+            }, cancellationToken);
+        });
+        return command;
+    }
+}

@@ -1,0 +1,105 @@
+using FeedAggregator.Fetching;
+using FeedAggregator.Parsing;
+using FeedAggregator.Processing;
+using FeedAggregator.Publishing;
+using FeedAggregator.Refreshing;
+using FeedAggregator.Seeding;
+using FeedAggregator.Storage;
+using FeedAggregator.Subscriptions;
+using FeedAggregator.Worker.Http;
+using FeedAggregator.Worker.Jobs;
+using Microsoft.Extensions.Options;
+using Quartz;
+
+namespace FeedAggregator.Worker.Hosting;
+
+/// <summary>Every registration of the service in one place.</summary>
+internal static class FeedAggregatorServiceCollectionExtensions
+{
+    public static IServiceCollection AddFeedAggregator(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        services.AddSingleton(TimeProvider.System);
+
+        // One options class per section, bound by name, validated at start: a bad value stops
+        // the start with a message that names the key.
+        services.AddValidatedOptions<StorageOptions>(configuration, StorageOptions.SectionName)
+            .PostConfigure(o => o.Database = ContentRoot.Resolve(contentRoot, o.Database));
+        services.AddValidatedOptions<FeedsOptions>(configuration, FeedsOptions.SectionName)
+            .PostConfigure(o => o.File = ContentRoot.Resolve(contentRoot, o.File));
+        services.AddValidatedOptions<SeedsOptions>(configuration, SeedsOptions.SectionName)
+            .PostConfigure(o => o.Directory = ContentRoot.Resolve(contentRoot, o.Directory));
+        services.AddValidatedOptions<PublishingOptions>(configuration, PublishingOptions.SectionName)
+            .PostConfigure(o =>
+            {
+                o.OutputDirectory = ContentRoot.Resolve(contentRoot, o.OutputDirectory);
+                o.BaseUrl = PublicBaseUrl.From(o.BaseUrl, configuration["Urls"]);
+            })
+            .Validate(o => Uri.TryCreate(o.BaseUrl, UriKind.Absolute, out _), "Publishing:BaseUrl must be an absolute http(s) URL.");
+        services.AddValidatedOptions<PollingOptions>(configuration, PollingOptions.SectionName);
+        services.AddValidatedOptions<FetchingOptions>(configuration, FetchingOptions.SectionName);
+        services.AddValidatedOptions<ParsingOptions>(configuration, "Parsing");
+
+        // Storage
+        services.AddSingleton(sp => new SqliteConnectionFactory(sp.GetRequiredService<IOptions<StorageOptions>>().Value.Database));
+        services.AddSingleton<DatabaseMigrator>();
+        services.AddSingleton<IFeedStore, SqliteFeedStore>();
+        services.AddSingleton<IArticleStore, SqliteArticleStore>();
+
+        // The pipeline, stage by stage
+        services.AddSingleton<SubscriptionSync>();
+        services.AddFeedFetching();
+        services.AddSingleton<FeedParser>();
+        services.AddSingleton<ContentSanitizer>();
+        services.AddSingleton<ArticleProcessor>();
+        services.AddSingleton<PollSchedule>();
+        services.AddSingleton<FeedRefresher>();
+        services.AddSingleton<PollCycle>();
+        services.AddSingleton<SeedImporter>();
+        services.AddSingleton<MergedFeedQuery>();
+        services.AddSingleton<IFeedWriter, AtomFeedWriter>();
+        services.AddSingleton<IFeedWriter, RssFeedWriter>();
+        services.AddSingleton<IFeedWriter, JsonFeedWriter>();
+        services.AddSingleton<IFeedWriter, HtmlPageWriter>();
+        services.AddSingleton<FeedPublisher>();
+        services.AddSingleton<StartupTasks>();
+
+        // The schedule
+        services.AddQuartz(quartz =>
+        {
+            var polling = configuration.GetSection(PollingOptions.SectionName).Get<PollingOptions>() ?? new PollingOptions();
+            quartz.AddJob<PollJob>(job => job.WithIdentity(PollJob.Key));
+            quartz.AddTrigger(trigger => trigger
+                .ForJob(PollJob.Key)
+                .WithIdentity("poll-due-feeds")
+                .StartNow()
+                .WithSimpleSchedule(s => s.WithInterval(polling.CheckEvery).RepeatForever()
+                    .MeasureIntervalFromCompletion(true)
+                    .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
+            quartz.AddJob<PublishJob>(job => job.WithIdentity(PublishJob.Key));
+            quartz.AddTrigger(trigger => trigger
+                .ForJob(PublishJob.Key)
+                .WithIdentity("publish-changes")
+                .StartNow()
+                .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(30)).RepeatForever()
+                    .MeasureIntervalFromCompletion(true)
+                    .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
+        });
+        // Shutdown waits for a running poll to finish its transaction: no half-written rows or files.
+        services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+
+        services.AddResponseCompression(o =>
+        {
+            o.EnableForHttps = true;
+            o.MimeTypes = ["application/atom+xml", "application/rss+xml", "application/feed+json", "text/html", "application/json"];
+        });
+        services.AddHostedService(sp => sp.GetRequiredService<StartupTasks>());
+        return services;
+    }
+
+    private static OptionsBuilder<T> AddValidatedOptions<T>(this IServiceCollection services, IConfiguration configuration, string section)
+        where T : class =>
+        services.AddOptions<T>()
+            .Bind(configuration.GetSection(section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+}

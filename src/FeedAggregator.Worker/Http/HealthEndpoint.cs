@@ -1,0 +1,41 @@
+using FeedAggregator.Model;
+using FeedAggregator.Storage;
+using Quartz;
+
+namespace FeedAggregator.Worker.Http;
+
+/// <summary>
+/// /health: 200 when the store answers and the scheduler runs, else 503. Failing feeds are
+/// counted but never make the service unhealthy: they are the internet's state, not ours.
+/// </summary>
+internal static class HealthEndpoint
+{
+    public static IEndpointRouteBuilder MapHealthEndpoint(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/health", async (IFeedStore feeds, ISchedulerFactory schedulers, CancellationToken cancellationToken) =>
+        {
+            string store;
+            int total = 0, failing = 0;
+            try
+            {
+                var all = await feeds.ListAsync(cancellationToken);
+                total = all.Count;
+                failing = all.Count(f => f.Status is FeedStatus.Error or FeedStatus.Gone);
+                store = "ok";
+            }
+            catch (Microsoft.Data.Sqlite.SqliteException ex)
+            {
+                store = "error: " + ex.Message;
+            }
+
+            var scheduler = await schedulers.GetScheduler(cancellationToken);
+            var status = await scheduler.GetStatus(cancellationToken);
+            var schedulerState = status == SchedulerStatus.Running ? "ok" : status.ToString().ToLowerInvariant();
+            var healthy = store == "ok" && schedulerState == "ok";
+            return Results.Json(
+                new { status = healthy ? "ok" : "unhealthy", store, scheduler = schedulerState, feeds = new { total, failing } },
+                statusCode: healthy ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
+        });
+        return app;
+    }
+}

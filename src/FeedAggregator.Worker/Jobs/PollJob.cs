@@ -1,0 +1,42 @@
+using FeedAggregator.Publishing;
+using FeedAggregator.Refreshing;
+using FeedAggregator.Subscriptions;
+using Quartz;
+
+namespace FeedAggregator.Worker.Jobs;
+
+/// <summary>
+/// The recurring poll: picks up OPML edits, refreshes the feeds that are due, publishes what
+/// changed. Never throws: a failing feed is recorded on its row by the poll cycle.
+/// </summary>
+[DisallowConcurrentExecution]
+internal sealed class PollJob(SubscriptionSync subscriptions, PollCycle cycle, FeedPublisher publisher, ILogger<PollJob> logger) : IJob
+{
+    public static readonly JobKey Key = new("poll");
+
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await subscriptions.SyncAsync(cancellationToken);
+            var summary = await cycle.RunAsync(force: false, cancellationToken);
+            if (summary.Polled > 0)
+            {
+                logger.LogInformation(
+                    "Polling: {Polled} feeds polled, {Failed} failed, {Added} new articles, {Updated} updated",
+                    summary.Polled, summary.Failed, summary.Added, summary.Updated);
+            }
+
+            await publisher.PublishAsync(cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            logger.LogInformation("Polling: stopped by shutdown");
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException ex)
+        {
+            // The store is unavailable (disk full, locked, removed): /health shows it; retry next run.
+            logger.LogError(ex, "Polling: the store failed; the next run tries again");
+        }
+    }
+}

@@ -1,0 +1,99 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using FeedAggregator.Model;
+using FeedAggregator.Parsing;
+
+namespace FeedAggregator.Processing;
+
+/// <summary>
+/// Turns parsed entries into articles: absolute URLs, a title for every entry, a language, the
+/// dedupe key and content hash, and, last of all, sanitized HTML (any earlier step could bring
+/// markup back).
+/// </summary>
+public sealed class ArticleProcessor(ContentSanitizer sanitizer)
+{
+    private const int DerivedTitleLength = 100;
+
+    public IReadOnlyList<Article> Process(ParsedFeed feed, Uri? documentUrl, long feedId = 0)
+    {
+        var articles = new List<Article>(feed.Entries.Count);
+        foreach (var entry in feed.Entries)
+            articles.Add(Process(feed, entry, documentUrl, feedId));
+        return articles;
+    }
+
+    public Article Process(ParsedFeed feed, ParsedEntry entry, Uri? documentUrl, long feedId = 0)
+    {
+        var baseUrl = entry.BaseUrl ?? feed.BaseUrl ?? documentUrl;
+        var url = UrlResolver.Resolve(entry.Link, baseUrl);
+        var contentText = HtmlText.ToPlainText(entry.Content ?? entry.Summary);
+        var title = DeriveTitle(entry.Title, contentText, url);
+        var language = NormaliseLanguage(entry.Language ?? feed.Language) ?? LanguageDetector.Detect($"{title} {contentText}");
+
+        var enclosures = entry.Enclosures
+            .Select(e => UrlResolver.Resolve(e.Url, baseUrl) is { } absolute ? e with { Url = absolute } : null)
+            .OfType<Enclosure>()
+            .DistinctBy(e => e.Url)
+            .ToList();
+
+        // Sanitizing runs last: every value above is final before the HTML is cleaned.
+        var summary = sanitizer.Sanitize(entry.Summary, baseUrl);
+        var content = sanitizer.Sanitize(entry.Content, baseUrl);
+
+        var article = new Article
+        {
+            FeedId = feedId,
+            Key = ArticleKey.For(entry.Id, url, title, entry.Published, entry.Content ?? entry.Summary),
+            SourceId = string.IsNullOrWhiteSpace(entry.Id) ? null : entry.Id.Trim(),
+            Url = url,
+            Title = title,
+            SummaryHtml = summary,
+            ContentHtml = content,
+            Authors = Clean(entry.Authors),
+            Categories = Clean(entry.Categories),
+            Enclosures = enclosures,
+            Published = entry.Published?.ToUniversalTime(),
+            Updated = entry.Updated?.ToUniversalTime(),
+            Language = language,
+            ContentHash = "",
+        };
+        return article with { ContentHash = HashOf(article) };
+    }
+
+    private static string DeriveTitle(string? title, string contentText, string? url)
+    {
+        var text = HtmlText.ToPlainText(title);
+        if (text.Length > 0)
+            return text;
+        if (contentText.Length > 0)
+            return HtmlText.FirstWords(contentText, DerivedTitleLength);
+        return url ?? "Untitled";
+    }
+
+    private static string? NormaliseLanguage(string? language)
+    {
+        // "en_US", " EN-us " -> "en-US"; the primary subtag is what readers need for direction.
+        if (string.IsNullOrWhiteSpace(language))
+            return null;
+        var parts = language.Trim().Replace('_', '-').Split('-', StringSplitOptions.RemoveEmptyEntries);
+        if (parts.Length == 0 || parts[0].Length is < 2 or > 8 || !parts[0].All(char.IsAsciiLetter))
+            return null;
+        parts[0] = parts[0].ToLowerInvariant();
+        for (var i = 1; i < parts.Length; i++)
+            parts[i] = parts[i].Length == 2 ? parts[i].ToUpperInvariant() : parts[i];
+        return string.Join('-', parts);
+    }
+
+    private static List<string> Clean(IReadOnlyList<string> values) =>
+        values.Select(v => HtmlText.ToPlainText(v)).Where(v => v.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+
+    private static string HashOf(Article article)
+    {
+        var published = new
+        {
+            article.Url, article.Title, article.SummaryHtml, article.ContentHtml, article.Authors,
+            article.Categories, article.Enclosures, article.Published, article.Updated, article.Language,
+        };
+        return Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(published)), 0, 16);
+    }
+}

@@ -1,0 +1,90 @@
+using System.Security.Cryptography;
+using FeedAggregator.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace FeedAggregator.Publishing;
+
+/// <summary>
+/// Renders the merged feed in every format when the store has changed, keeps the result in
+/// memory for the HTTP endpoints (serving never touches the database), and writes the files
+/// atomically when their content changed.
+/// </summary>
+public sealed class FeedPublisher(
+    MergedFeedQuery query,
+    IArticleStore articles,
+    IEnumerable<IFeedWriter> writers,
+    IOptions<PublishingOptions> options,
+    ILogger<FeedPublisher> logger)
+{
+    private readonly SemaphoreSlim _renderLock = new(1, 1);
+    private volatile PublishedSnapshot? _current;
+
+    /// <summary>The last rendering, or null before the first.</summary>
+    public PublishedSnapshot? Current => _current;
+
+    /// <summary>The base URL of the public links (always ends with a slash).</summary>
+    public Uri BaseUrl => PublicBaseUrl(options.Value.BaseUrl);
+
+    /// <summary>Re-renders if the store changed since the last rendering (or <paramref name="force"/>), then writes the files.</summary>
+    public async Task<PublishedSnapshot> PublishAsync(CancellationToken cancellationToken, bool force = false)
+    {
+        await _renderLock.WaitAsync(cancellationToken);
+        try
+        {
+            var version = await articles.GetVersionAsync(cancellationToken);
+            if (!force && _current is { } current && current.StoreVersion == version)
+                return current;
+
+            var feed = await query.GetAsync(BaseUrl, cancellationToken);
+            var lastModified = TruncateToSeconds(feed.Updated);
+            var documents = writers.ToDictionary(
+                w => w.Document.FileName,
+                w => Render(w, feed, lastModified),
+                StringComparer.Ordinal);
+            var snapshot = new PublishedSnapshot(version, documents);
+            _current = snapshot;
+            await WriteFilesAsync(snapshot, cancellationToken);
+            return snapshot;
+        }
+        finally
+        {
+            _renderLock.Release();
+        }
+    }
+
+    private static PublishedDocument Render(IFeedWriter writer, MergedFeed feed, DateTimeOffset lastModified)
+    {
+        var content = writer.Write(feed);
+        var etag = "\"" + Convert.ToHexStringLower(SHA256.HashData(content), 0, 16) + "\"";
+        return new PublishedDocument(writer.Document, content, etag, lastModified);
+    }
+
+    private async Task WriteFilesAsync(PublishedSnapshot snapshot, CancellationToken cancellationToken)
+    {
+        var directory = options.Value.OutputDirectory;
+        foreach (var document in snapshot.Documents.Values)
+        {
+            var path = Path.Combine(directory, document.Document.FileName);
+            try
+            {
+                if (await AtomicFile.WriteIfChangedAsync(path, document.Content, cancellationToken))
+                    logger.LogInformation("Publishing: wrote {PublishedFile} ({Bytes} bytes)", path, document.Content.Length);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // The HTTP endpoints still serve from memory; the operator sees why the file is stale.
+                logger.LogError("Publishing: could not write {PublishedFile}: {Error}", path, ex.Message);
+            }
+        }
+    }
+
+    internal static Uri PublicBaseUrl(string? configured)
+    {
+        var text = string.IsNullOrWhiteSpace(configured) ? "http://localhost:5080/" : configured.Trim();
+        return new Uri(text.EndsWith('/') ? text : text + "/", UriKind.Absolute);
+    }
+
+    private static DateTimeOffset TruncateToSeconds(DateTimeOffset value) =>
+        DateTimeOffset.FromUnixTimeSeconds(value.ToUnixTimeSeconds());
+}

@@ -1,0 +1,4 @@
+namespace FeedAggregator.Publishing;
+
+/// <summary>Every rendered document of one store version, by file name.</summary>
+public sealed record PublishedSnapshot(long StoreVersion, IReadOnlyDictionary<string, PublishedDocument> Documents);

@@ -1,0 +1,29 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace FeedAggregator.Refreshing;
+
+/// <summary>The "Polling" config section: when feeds are polled and how many at once.</summary>
+public sealed class PollingOptions
+{
+    public const string SectionName = "Polling";
+
+    /// <summary>How often a feed is polled unless its OPML outline says otherwise.</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "7.00:00:00")]
+    public TimeSpan DefaultInterval { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>The longest a failing feed backs off to; it is never given up.</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "30.00:00:00")]
+    public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>How often the scheduler looks for feeds that are due.</summary>
+    [Range(typeof(TimeSpan), "00:00:05", "1.00:00:00")]
+    public TimeSpan CheckEvery { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Feeds fetched at once, in all.</summary>
+    [Range(1, 256)]
+    public int MaxConcurrency { get; set; } = 8;
+
+    /// <summary>Feeds fetched at once from one host.</summary>
+    [Range(1, 64)]
+    public int MaxConcurrencyPerHost { get; set; } = 2;
+}

@@ -1,0 +1,79 @@
+using System.Text.Json;
+using FeedAggregator.Model;
+
+namespace FeedAggregator.Storage;
+
+/// <summary>The articles table as Dapper reads it; lists are JSON text columns.</summary>
+internal sealed record ArticleRow
+{
+    public const string Columns = """
+        a.id AS Id, a.feed_id AS FeedId, a.key AS Key, a.public_id AS PublicId, a.source_id AS SourceId,
+        a.url AS Url, a.title AS Title, a.summary_html AS SummaryHtml, a.content_html AS ContentHtml,
+        a.authors AS Authors, a.categories AS Categories, a.enclosures AS Enclosures,
+        a.published_at AS PublishedAt, a.updated_at AS UpdatedAt, a.language AS Language,
+        a.content_hash AS ContentHash, a.first_seen_at AS FirstSeenAt, a.last_changed_at AS LastChangedAt
+        """;
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public long Id { get; init; }
+    public long FeedId { get; init; }
+    public string Key { get; init; } = "";
+    public string PublicId { get; init; } = "";
+    public string? SourceId { get; init; }
+    public string? Url { get; init; }
+    public string Title { get; init; } = "";
+    public string? SummaryHtml { get; init; }
+    public string? ContentHtml { get; init; }
+    public string Authors { get; init; } = "[]";
+    public string Categories { get; init; } = "[]";
+    public string Enclosures { get; init; } = "[]";
+    public long? PublishedAt { get; init; }
+    public long? UpdatedAt { get; init; }
+    public string? Language { get; init; }
+    public string ContentHash { get; init; } = "";
+    public long FirstSeenAt { get; init; }
+    public long LastChangedAt { get; init; }
+
+    public Article ToArticle() => new()
+    {
+        Id = Id,
+        FeedId = FeedId,
+        Key = Key,
+        PublicId = PublicId,
+        SourceId = SourceId,
+        Url = Url,
+        Title = Title,
+        SummaryHtml = SummaryHtml,
+        ContentHtml = ContentHtml,
+        Authors = JsonSerializer.Deserialize<List<string>>(Authors, Json) ?? [],
+        Categories = JsonSerializer.Deserialize<List<string>>(Categories, Json) ?? [],
+        Enclosures = JsonSerializer.Deserialize<List<Enclosure>>(Enclosures, Json) ?? [],
+        Published = UnixTime.FromDb(PublishedAt),
+        Updated = UnixTime.FromDb(UpdatedAt),
+        Language = Language,
+        ContentHash = ContentHash,
+        FirstSeenAt = UnixTime.FromDb(FirstSeenAt),
+        LastChangedAt = UnixTime.FromDb(LastChangedAt),
+    };
+
+    /// <summary>The parameters of an insert or update of <paramref name="article"/>.</summary>
+    public static object Parameters(Article article, long feedId, DateTimeOffset now) => new
+    {
+        feedId,
+        article.Key,
+        article.SourceId,
+        article.Url,
+        article.Title,
+        article.SummaryHtml,
+        article.ContentHtml,
+        authors = JsonSerializer.Serialize(article.Authors, Json),
+        categories = JsonSerializer.Serialize(article.Categories, Json),
+        enclosures = JsonSerializer.Serialize(article.Enclosures, Json),
+        publishedAt = UnixTime.ToDb(article.Published),
+        updatedAt = UnixTime.ToDb(article.Updated),
+        article.Language,
+        article.ContentHash,
+        now = UnixTime.ToDb(now),
+    };
+}

@@ -1,0 +1,62 @@
+using FeedAggregator.Model;
+
+namespace FeedAggregator.Storage;
+
+/// <summary>The feeds table as Dapper reads it; converted to <see cref="Feed"/> at the store's edge.</summary>
+internal sealed record FeedRow
+{
+    public const string Columns = """
+        id AS Id, url AS Url, origin AS Origin, title AS Title, site_url AS SiteUrl, category AS Category,
+        interval_seconds AS IntervalSeconds, etag AS ETag, last_modified AS LastModified, status AS Status,
+        last_http_status AS LastHttpStatus, last_error AS LastError, consecutive_errors AS ConsecutiveErrors,
+        last_polled_at AS LastPolledAt, last_success_at AS LastSuccessAt, next_poll_at AS NextPollAt,
+        retry_after_at AS RetryAfterAt
+        """;
+
+    public long Id { get; init; }
+    public string Url { get; init; } = "";
+    public string Origin { get; init; } = FeedOrigin.Opml;
+    public string? Title { get; init; }
+    public string? SiteUrl { get; init; }
+    public string? Category { get; init; }
+    public long? IntervalSeconds { get; init; }
+    public string? ETag { get; init; }
+    public string? LastModified { get; init; }
+    public string Status { get; init; } = "new";
+    public long? LastHttpStatus { get; init; }
+    public string? LastError { get; init; }
+    public long ConsecutiveErrors { get; init; }
+    public long? LastPolledAt { get; init; }
+    public long? LastSuccessAt { get; init; }
+    public long? NextPollAt { get; init; }
+    public long? RetryAfterAt { get; init; }
+
+    public Feed ToFeed() => new()
+    {
+        Id = Id,
+        Url = Url,
+        Title = Title,
+        SiteUrl = SiteUrl,
+        Category = Category,
+        Interval = IntervalSeconds is { } s ? TimeSpan.FromSeconds(s) : null,
+        ETag = ETag,
+        LastModified = LastModified,
+        Status = Enum.TryParse<FeedStatus>(Status, ignoreCase: true, out var status) ? status : FeedStatus.New,
+        LastHttpStatus = (int?)LastHttpStatus,
+        LastError = LastError,
+        ConsecutiveErrors = (int)ConsecutiveErrors,
+        LastPolledAt = UnixTime.FromDb(LastPolledAt),
+        LastSuccessAt = UnixTime.FromDb(LastSuccessAt),
+        NextPollAt = UnixTime.FromDb(NextPollAt),
+        RetryAfter = UnixTime.FromDb(RetryAfterAt),
+    };
+
+    public static string StatusText(FeedStatus status) => status.ToString().ToLowerInvariant();
+}
+
+/// <summary>Where a feed row came from: the OPML file (polled, synced) or the seed corpus (never polled).</summary>
+internal static class FeedOrigin
+{
+    public const string Opml = "opml";
+    public const string Seed = "seed";
+}

@@ -1,0 +1,29 @@
+using FeedAggregator.Model;
+
+namespace FeedAggregator.Storage;
+
+/// <summary>The articles. All SQL about articles lives behind this.</summary>
+public interface IArticleStore
+{
+    /// <summary>
+    /// Stores one poll's articles and the feed's new poll state in one transaction. An article
+    /// is identified by (feed, key): a new one is added, a changed one updated in place (its
+    /// public id kept), an unchanged one not written at all.
+    /// </summary>
+    Task<StoreSummary> SaveAsync(Feed polledFeed, IReadOnlyList<Article> articles, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>The newest articles of all feeds, newest first, each with its source feed.</summary>
+    Task<IReadOnlyList<(Article Article, Feed Source)>> GetNewestAsync(int limit, CancellationToken cancellationToken);
+
+    /// <summary>How many articles each feed has, by feed id.</summary>
+    Task<IReadOnlyDictionary<long, int>> CountByFeedAsync(CancellationToken cancellationToken);
+
+    /// <summary>A number that changes whenever any article is added, changed or removed.</summary>
+    Task<long> GetVersionAsync(CancellationToken cancellationToken);
+}
+
+/// <summary>What one save did.</summary>
+public sealed record StoreSummary(int Added, int Updated, int Unchanged)
+{
+    public bool Changed => Added + Updated > 0;
+}

@@ -1,0 +1,33 @@
+using FeedAggregator.Model;
+
+namespace FeedAggregator.Storage;
+
+/// <summary>The feeds and their poll state. All SQL about feeds lives behind this.</summary>
+public interface IFeedStore
+{
+    Task<IReadOnlyList<Feed>> ListAsync(CancellationToken cancellationToken);
+
+    Task<Feed?> GetAsync(long id, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Subscribed feeds to poll now: due (or never polled), or every one with <paramref name="force"/>;
+    /// never a gone feed, never one under a server's Retry-After. Oldest due first.
+    /// </summary>
+    Task<IReadOnlyList<Feed>> GetDueAsync(DateTimeOffset now, bool force, CancellationToken cancellationToken);
+
+    /// <summary>Makes the subscribed feeds exactly these: adds, removes and retitles; keeps poll state.</summary>
+    Task<SubscriptionChanges> SyncSubscriptionsAsync(
+        IReadOnlyList<Subscription> subscriptions, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>The feed row that holds the seed corpus (created on first use; never polled).</summary>
+    Task<Feed> EnsureSeedFeedAsync(string url, string title, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Writes the poll state of <paramref name="feed"/> (status, validators, errors, times, URL, title).</summary>
+    Task UpdatePollStateAsync(Feed feed, CancellationToken cancellationToken);
+}
+
+/// <summary>What a subscription sync changed.</summary>
+public sealed record SubscriptionChanges(int Added, int Removed, int Updated)
+{
+    public bool Any => Added + Removed + Updated > 0;
+}

@@ -1,0 +1,74 @@
+namespace FeedAggregator.Storage;
+
+/// <summary>
+/// The schema as an ordered list of steps. The database's <c>user_version</c> is the number of
+/// steps applied; a step is never edited once released, only followed by a new one.
+/// </summary>
+internal static class Migrations
+{
+    public static IReadOnlyList<string> Steps { get; } =
+    [
+        // 1: feeds with their poll state, articles unique per (feed, key).
+        """
+        CREATE TABLE feeds (
+            id                 INTEGER PRIMARY KEY,
+            url                TEXT    NOT NULL UNIQUE,
+            origin             TEXT    NOT NULL DEFAULT 'opml',
+            title              TEXT,
+            site_url           TEXT,
+            category           TEXT,
+            interval_seconds   INTEGER,
+            etag               TEXT,
+            last_modified      TEXT,
+            status             TEXT    NOT NULL DEFAULT 'new',
+            last_http_status   INTEGER,
+            last_error         TEXT,
+            consecutive_errors INTEGER NOT NULL DEFAULT 0,
+            last_polled_at     INTEGER,
+            last_success_at    INTEGER,
+            next_poll_at       INTEGER,
+            retry_after_at     INTEGER,
+            created_at         INTEGER NOT NULL
+        );
+        CREATE INDEX feeds_due ON feeds (next_poll_at) WHERE origin = 'opml';
+
+        CREATE TABLE articles (
+            id              INTEGER PRIMARY KEY,
+            feed_id         INTEGER NOT NULL REFERENCES feeds (id) ON DELETE CASCADE,
+            key             TEXT    NOT NULL,
+            public_id       TEXT    NOT NULL UNIQUE,
+            source_id       TEXT,
+            url             TEXT,
+            title           TEXT    NOT NULL,
+            summary_html    TEXT,
+            content_html    TEXT,
+            authors         TEXT    NOT NULL DEFAULT '[]',
+            categories      TEXT    NOT NULL DEFAULT '[]',
+            enclosures      TEXT    NOT NULL DEFAULT '[]',
+            published_at    INTEGER,
+            updated_at      INTEGER,
+            language        TEXT,
+            content_hash    TEXT    NOT NULL,
+            first_seen_at   INTEGER NOT NULL,
+            last_changed_at INTEGER NOT NULL,
+            sort_at         INTEGER NOT NULL,
+            UNIQUE (feed_id, key)
+        );
+        CREATE INDEX articles_newest ON articles (sort_at DESC, id DESC);
+
+        -- A counter bumped by every change the published feed shows, so that rendered output is
+        -- cached until it changes, whichever process (service or CLI) wrote.
+        CREATE TABLE store_version (id INTEGER PRIMARY KEY CHECK (id = 1), version INTEGER NOT NULL);
+        INSERT INTO store_version (id, version) VALUES (1, 0);
+        CREATE TRIGGER articles_inserted AFTER INSERT ON articles
+            BEGIN UPDATE store_version SET version = version + 1; END;
+        CREATE TRIGGER articles_updated AFTER UPDATE ON articles
+            BEGIN UPDATE store_version SET version = version + 1; END;
+        CREATE TRIGGER articles_deleted AFTER DELETE ON articles
+            BEGIN UPDATE store_version SET version = version + 1; END;
+        CREATE TRIGGER feeds_renamed AFTER UPDATE OF url, title, site_url ON feeds
+            WHEN old.url IS NOT new.url OR old.title IS NOT new.title OR old.site_url IS NOT new.site_url
+            BEGIN UPDATE store_version SET version = version + 1; END;
+        """,
+    ];
+}

@@ -1,0 +1,54 @@
+using FeedAggregator.Model;
+using FeedAggregator.Refreshing;
+using Microsoft.Extensions.Options;
+
+namespace FeedAggregator.Tests.Refreshing;
+
+public sealed class PollScheduleTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 26, 10, 0, 0, TimeSpan.Zero);
+    private static readonly PollSchedule Schedule = new(Options.Create(new PollingOptions
+    {
+        DefaultInterval = TimeSpan.FromMinutes(30),
+        MaxBackoff = TimeSpan.FromHours(24),
+    }));
+
+    private static readonly Feed AFeed = new() { Id = 7, Url = "https://a.example/feed" };
+
+    [Fact]
+    public void After_success_the_feed_waits_its_own_interval_or_the_default()
+    {
+        Assert.Equal(Now.AddMinutes(30), Schedule.AfterSuccess(AFeed, Now));
+        Assert.Equal(Now.AddMinutes(90), Schedule.AfterSuccess(AFeed with { Interval = TimeSpan.FromMinutes(90) }, Now));
+    }
+
+    [Theory]
+    [InlineData(1, 30)]
+    [InlineData(2, 60)]
+    [InlineData(3, 120)]
+    [InlineData(6, 960)]
+    [InlineData(7, 1440)]
+    [InlineData(40, 1440)]
+    public void Failures_back_off_exponentially_with_at_most_20_percent_jitter_up_to_the_cap(int errors, int minutes)
+    {
+        var next = Schedule.AfterFailure(AFeed, errors, Now, retryAfter: null);
+        var delay = next - Now;
+        Assert.InRange(delay, TimeSpan.FromMinutes(minutes), TimeSpan.FromMinutes(minutes * 1.2));
+    }
+
+    [Fact]
+    public void Jitter_is_stable_for_a_feed_and_differs_between_feeds()
+    {
+        Assert.Equal(Schedule.AfterFailure(AFeed, 3, Now, null), Schedule.AfterFailure(AFeed, 3, Now, null));
+        var others = Enumerable.Range(1, 20).Select(id => Schedule.AfterFailure(AFeed with { Id = id }, 3, Now, null)).Distinct().Count();
+        Assert.True(others > 10);
+    }
+
+    [Fact]
+    public void A_later_retry_after_wins()
+    {
+        var after = Now.AddHours(6);
+        Assert.Equal(after, Schedule.AfterFailure(AFeed, 1, Now, after));
+        Assert.True(Schedule.AfterFailure(AFeed, 1, Now, Now.AddSeconds(5)) >= Now.AddMinutes(30));
+    }
+}

@@ -1,0 +1,76 @@
+using FeedAggregator.Model;
+using FeedAggregator.Tests.Support;
+
+namespace FeedAggregator.Tests.Storage;
+
+public sealed class SqliteFeedStoreTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 26, 10, 0, 0, TimeSpan.Zero);
+    private static readonly CancellationToken None = CancellationToken.None;
+
+    [Fact]
+    public async Task Sync_adds_removes_and_retitles_while_keeping_poll_state()
+    {
+        await using var db = await TempDatabase.CreateAsync();
+        var first = await db.Feeds.SyncSubscriptionsAsync(
+            [new("https://a.example/feed", "A"), new("https://b.example/feed", "B", "Tech", Interval: TimeSpan.FromMinutes(15))], Now, None);
+        Assert.Equal(new(2, 0, 0), first);
+
+        var a = (await db.Feeds.ListAsync(None)).Single(f => f.Url == "https://a.example/feed");
+        await db.Feeds.UpdatePollStateAsync(a with { ETag = "\"v1\"", Status = FeedStatus.Ok, NextPollAt = Now.AddMinutes(30) }, None);
+
+        var second = await db.Feeds.SyncSubscriptionsAsync(
+            [new("https://a.example/feed", "A renamed"), new("https://c.example/feed")], Now, None);
+        Assert.Equal(new(1, 1, 1), second);
+
+        var feeds = await db.Feeds.ListAsync(None);
+        Assert.Equal(["https://a.example/feed", "https://c.example/feed"], feeds.Select(f => f.Url).Order());
+        var renamed = feeds.Single(f => f.Url == "https://a.example/feed");
+        Assert.Equal("A renamed", renamed.Title);
+        Assert.Equal("\"v1\"", renamed.ETag);
+        Assert.Equal(Now.AddMinutes(30), renamed.NextPollAt);
+    }
+
+    [Fact]
+    public async Task Sync_is_a_no_op_when_nothing_changed()
+    {
+        await using var db = await TempDatabase.CreateAsync();
+        Subscription[] list = [new("https://a.example/feed", "A", "News", "https://a.example/", TimeSpan.FromHours(1))];
+        await db.Feeds.SyncSubscriptionsAsync(list, Now, None);
+        Assert.False((await db.Feeds.SyncSubscriptionsAsync(list, Now, None)).Any);
+    }
+
+    [Fact]
+    public async Task Due_feeds_are_new_or_past_their_time_never_gone_nor_under_retry_after()
+    {
+        await using var db = await TempDatabase.CreateAsync();
+        await db.Feeds.SyncSubscriptionsAsync(
+            [new("https://new.example/"), new("https://due.example/"), new("https://later.example/"), new("https://gone.example/"), new("https://wait.example/")],
+            Now, None);
+        var byUrl = (await db.Feeds.ListAsync(None)).ToDictionary(f => f.Url);
+        await db.Feeds.UpdatePollStateAsync(byUrl["https://due.example/"] with { NextPollAt = Now.AddMinutes(-1) }, None);
+        await db.Feeds.UpdatePollStateAsync(byUrl["https://later.example/"] with { NextPollAt = Now.AddMinutes(10) }, None);
+        await db.Feeds.UpdatePollStateAsync(byUrl["https://gone.example/"] with { Status = FeedStatus.Gone }, None);
+        await db.Feeds.UpdatePollStateAsync(byUrl["https://wait.example/"] with { NextPollAt = Now.AddMinutes(-5), RetryAfter = Now.AddMinutes(5) }, None);
+
+        var due = await db.Feeds.GetDueAsync(Now, force: false, None);
+        Assert.Equal(["https://due.example/", "https://new.example/"], due.Select(f => f.Url).Order());
+
+        var forced = await db.Feeds.GetDueAsync(Now, force: true, None);
+        Assert.Equal(["https://due.example/", "https://later.example/", "https://new.example/"], forced.Select(f => f.Url).Order());
+    }
+
+    [Fact]
+    public async Task The_seed_feed_is_never_listed_nor_polled_nor_removed_by_a_sync()
+    {
+        await using var db = await TempDatabase.CreateAsync();
+        var seed = await db.Feeds.EnsureSeedFeedAsync("urn:feedaggregator:seeds", "Seeds", Now, None);
+        var again = await db.Feeds.EnsureSeedFeedAsync("urn:feedaggregator:seeds", "Seeds", Now, None);
+        Assert.Equal(seed.Id, again.Id);
+
+        await db.Feeds.SyncSubscriptionsAsync([], Now, None);
+        Assert.Empty(await db.Feeds.ListAsync(None));
+        Assert.Empty(await db.Feeds.GetDueAsync(Now, force: true, None));
+        Assert.NotNull(await db.Feeds.GetAsync(seed.Id, None));
+    }
+}
