@@ -1,5 +1,6 @@
 using FeedAggregator.Fetching;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace FeedAggregator.Tests.Fetching;
 
@@ -8,10 +9,16 @@ internal sealed class FetcherHarness : IDisposable
 {
     private readonly ServiceProvider _services;
 
-    public FetcherHarness(Action<FetchingOptions>? configure = null, TimeProvider? time = null)
+    public FetcherHarness(Action<FetchingOptions>? configure = null, TimeProvider? time = null, ILoggerProvider? logs = null)
     {
         var services = new ServiceCollection();
-        services.AddLogging();
+        services.AddLogging(logging =>
+        {
+            if (logs is not null)
+            {
+                logging.SetMinimumLevel(LogLevel.Debug).AddProvider(logs);
+            }
+        });
         if (time is not null)
         {
             services.AddSingleton(time);
