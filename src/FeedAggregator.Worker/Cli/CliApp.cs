@@ -10,20 +10,25 @@ internal static class CliApp
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        var run = RunCommand.Create();
-        var root = new RootCommand("FeedAggregator: polls your feeds and serves them as one merged feed.")
+        var (commandArgs, configArgs, overrideError) = ConfigArguments.Split(args);
+        if (overrideError is not null)
         {
-            TreatUnmatchedTokensAsErrors = false,
-        };
-        root.Subcommands.Add(run);
-        root.Subcommands.Add(PollCommand.Create());
-        root.Subcommands.Add(ParseCommand.Create());
-        root.Subcommands.Add(SeedCommand.Create());
-        root.Subcommands.Add(FeedsCommand.Create());
-        // No verb means run: `feedagg --urls http://127.0.0.1:5081` starts the service.
-        root.SetAction((result, cancellationToken) => RunCommand.ExecuteAsync(result, cancellationToken));
+            await Console.Error.WriteLineAsync($"feedagg: {overrideError}");
+            return ExitCodes.BadUsage;
+        }
 
-        var parsed = root.Parse(args);
+        var root = new RootCommand("FeedAggregator: polls your feeds and serves them as one merged feed.\n" +
+                                   "Every verb also takes configuration overrides: --Section:Key=value, --urls URL.");
+        root.Subcommands.Add(RunCommand.Create(configArgs));
+        root.Subcommands.Add(PollCommand.Create(configArgs));
+        root.Subcommands.Add(ParseCommand.Create(configArgs));
+        root.Subcommands.Add(SeedCommand.Create(configArgs));
+        root.Subcommands.Add(FeedsCommand.Create(configArgs));
+        root.Subcommands.Add(OpmlCommand.Create(configArgs));
+        // No verb means run: `feedagg --urls http://127.0.0.1:5081` starts the service.
+        root.SetAction((_, cancellationToken) => RunCommand.ExecuteAsync(configArgs, cancellationToken));
+
+        var parsed = root.Parse(commandArgs);
         if (parsed.Errors.Count > 0)
         {
             foreach (var error in parsed.Errors)
@@ -32,16 +37,8 @@ internal static class CliApp
             return ExitCodes.BadUsage;
         }
 
-        return await parsed.InvokeAsync();
-    }
-
-    /// <summary>The configuration overrides left over on the command line, or a usage error (exit 2) printed.</summary>
-    public static bool TryGetConfigArgs(ParseResult result, out List<string> configArgs)
-    {
-        if (ConfigArguments.TryCollect(result.UnmatchedTokens, out configArgs, out var error))
-            return true;
-        Console.Error.WriteLine($"feedagg: {error}");
-        Console.Error.WriteLine("Try 'feedagg --help'.");
-        return false;
+        // The host handles SIGTERM and SIGINT itself and waits for running jobs: System.CommandLine must
+        // not kill the process first.
+        return await parsed.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null });
     }
 }

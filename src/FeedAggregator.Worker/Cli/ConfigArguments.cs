@@ -1,50 +1,53 @@
 namespace FeedAggregator.Worker.Cli;
 
 /// <summary>
-/// Command-line configuration overrides, which every verb accepts after its own options:
-/// <c>--Section:Key=value</c>, <c>--Section:Key value</c>, and the host's <c>--urls URL</c> and
-/// <c>--environment NAME</c>. Anything else left over is a usage error.
+/// Splits configuration overrides off the command line before the verbs are parsed, so every
+/// verb accepts them anywhere: <c>--Section:Key=value</c>, <c>--Section:Key value</c>, and the
+/// host's <c>--urls URL</c> and <c>--environment NAME</c>.
 /// </summary>
 internal static class ConfigArguments
 {
     private static readonly HashSet<string> HostKeys = new(StringComparer.OrdinalIgnoreCase) { "urls", "environment" };
 
-    public static bool TryCollect(IReadOnlyList<string> tokens, out List<string> configArgs, out string? error)
+    /// <returns>The verb's own arguments and the overrides (as <c>--Key=value</c>), or an error for an override without a value.</returns>
+    public static (List<string> CommandArgs, List<string> ConfigArgs, string? Error) Split(IReadOnlyList<string> args)
     {
-        configArgs = [];
-        error = null;
-        for (var i = 0; i < tokens.Count; i++)
+        List<string> command = [], config = [];
+        for (var i = 0; i < args.Count; i++)
         {
-            var token = tokens[i];
-            if (!token.StartsWith("--", StringComparison.Ordinal) || token.Length == 2)
+            var token = args[i];
+            if (token == "--")
             {
-                error = $"unexpected argument '{token}'";
-                return false;
+                command.AddRange(args.Skip(i));
+                break;
             }
 
-            var equals = token.IndexOf('=', StringComparison.Ordinal);
-            var key = equals < 0 ? token[2..] : token[2..equals];
-            if (!key.Contains(':', StringComparison.Ordinal) && !HostKeys.Contains(key))
+            if (!IsOverride(token, out var key, out var hasValue))
             {
-                error = $"unknown option '{token}' (configuration overrides look like --Section:Key=value)";
-                return false;
+                command.Add(token);
+                continue;
             }
 
-            if (equals >= 0)
-            {
-                configArgs.Add(token);
-            }
-            else if (i + 1 < tokens.Count)
-            {
-                configArgs.Add($"--{key}={tokens[++i]}");
-            }
+            if (hasValue)
+                config.Add(token);
+            else if (i + 1 < args.Count)
+                config.Add($"--{key}={args[++i]}");
             else
-            {
-                error = $"option '{token}' needs a value";
-                return false;
-            }
+                return (command, config, $"option '{token}' needs a value");
         }
 
-        return true;
+        return (command, config, null);
+    }
+
+    private static bool IsOverride(string token, out string key, out bool hasValue)
+    {
+        key = "";
+        hasValue = false;
+        if (!token.StartsWith("--", StringComparison.Ordinal) || token.Length == 2)
+            return false;
+        var equals = token.IndexOf('=', StringComparison.Ordinal);
+        key = equals < 0 ? token[2..] : token[2..equals];
+        hasValue = equals >= 0;
+        return key.Contains(':', StringComparison.Ordinal) || HostKeys.Contains(key);
     }
 }

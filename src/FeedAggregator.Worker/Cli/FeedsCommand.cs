@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using FeedAggregator.Model;
 using FeedAggregator.Storage;
+using FeedAggregator.Subscriptions;
 using FeedAggregator.Worker.Hosting;
 
 namespace FeedAggregator.Worker.Cli;
@@ -9,21 +10,60 @@ namespace FeedAggregator.Worker.Cli;
 /// <summary><c>feedagg feeds list [--json]</c>: the subscriptions and the health of each.</summary>
 internal static class FeedsCommand
 {
-    public static Command Create()
+    public static Command Create(IReadOnlyList<string> configArgs)
     {
         var json = new Option<bool>("--json") { Description = "One JSON object per feed, one per line." };
         var list = new Command("list", "List the subscribed feeds with their status.") { json };
-        list.TreatUnmatchedTokensAsErrors = false;
         list.SetAction(async (result, cancellationToken) =>
         {
-            if (!CliApp.TryGetConfigArgs(result, out var configArgs))
-                return ExitCodes.BadUsage;
             var asJson = result.GetValue(json);
             return await CliHost.RunAsync(configArgs, (services, token) => ListAsync(services, asJson, token), cancellationToken);
         });
 
-        var command = new Command("feeds", "Manage the subscriptions.") { list };
-        return command;
+        var url = new Argument<string>("URL") { Description = "The feed's URL (http or https)." };
+        var title = new Option<string?>("--title") { Description = "The title to show for the feed." };
+        var category = new Option<string?>("--category") { Description = "The folder (category) to put it in." };
+        var add = new Command("add", "Subscribe to a feed (written to the OPML file).") { url, title, category };
+        add.SetAction((result, cancellationToken) => RunAsync(configArgs, cancellationToken, async (services, token) =>
+        {
+            var subscription = new Subscription(result.GetValue(url)!, result.GetValue(title), result.GetValue(category));
+            if (!await services.GetRequiredService<SubscriptionList>().AddAsync(subscription, token))
+            {
+                await Console.Error.WriteLineAsync($"feedagg: '{subscription.Url}' is not an absolute http(s) URL.");
+                return ExitCodes.BadUsage;
+            }
+
+            Console.WriteLine($"subscribed to {subscription.Url}");
+            return ExitCodes.Done;
+        }));
+
+        var removeUrl = new Argument<string>("URL") { Description = "The feed's URL as subscribed." };
+        var remove = new Command("remove", "Unsubscribe from a feed; its articles leave the merged feed.") { removeUrl };
+        remove.SetAction((result, cancellationToken) => RunAsync(configArgs, cancellationToken, async (services, token) =>
+        {
+            var target = result.GetValue(removeUrl)!;
+            if (!await services.GetRequiredService<SubscriptionList>().RemoveAsync(target, token))
+            {
+                await Console.Error.WriteLineAsync($"feedagg: not subscribed to '{target}'.");
+                return ExitCodes.CouldNotWork;
+            }
+
+            Console.WriteLine($"unsubscribed from {target}");
+            return ExitCodes.Done;
+        }));
+
+        return new Command("feeds", "Manage the subscriptions.") { list, add, remove };
+    }
+
+    /// <summary>Runs a subscription change in the host, after the store is ready.</summary>
+    internal static Task<int> RunAsync(
+        IReadOnlyList<string> configArgs, CancellationToken cancellationToken, Func<IServiceProvider, CancellationToken, Task<int>> change)
+    {
+        return CliHost.RunAsync(configArgs, async (services, token) =>
+        {
+            await services.GetRequiredService<StartupTasks>().PrepareStoreAsync(token);
+            return await change(services, token);
+        }, cancellationToken);
     }
 
     private static async Task<int> ListAsync(IServiceProvider services, bool asJson, CancellationToken cancellationToken)

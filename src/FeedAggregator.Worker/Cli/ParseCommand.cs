@@ -11,7 +11,7 @@ namespace FeedAggregator.Worker.Cli;
 /// </summary>
 internal static class ParseCommand
 {
-    public static Command Create()
+    public static Command Create(IReadOnlyList<string> configArgs)
     {
         var inputs = new Argument<string[]>("PATH-OR-URL")
         {
@@ -20,11 +20,8 @@ internal static class ParseCommand
         };
         var json = new Option<bool>("--json") { Description = "One JSON object per input, one per line." };
         var command = new Command("parse", "Parse feed documents and print what was read, without storing.") { inputs, json };
-        command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction(async (result, cancellationToken) =>
         {
-            if (!CliApp.TryGetConfigArgs(result, out var configArgs))
-                return ExitCodes.BadUsage;
             var paths = result.GetValue(inputs) ?? [];
             var asJson = result.GetValue(json);
             return await CliHost.RunAsync(configArgs, (services, token) => ParseAllAsync(services, paths, asJson, token), cancellationToken);

@@ -9,7 +9,7 @@ namespace FeedAggregator.Worker.Cli;
 /// <summary><c>feedagg poll --once [--force]</c>: refresh the due feeds, publish the files, exit.</summary>
 internal static class PollCommand
 {
-    public static Command Create()
+    public static Command Create(IReadOnlyList<string> configArgs)
     {
         var once = new Option<bool>("--once") { Description = "Poll once and exit (the service polls on its schedule)." };
         var force = new Option<bool>("--force") { Description = "Poll every active feed now, not only those due (never a gone feed or one under Retry-After)." };
@@ -17,11 +17,8 @@ internal static class PollCommand
         {
             once, force,
         };
-        command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction(async (result, cancellationToken) =>
         {
-            if (!CliApp.TryGetConfigArgs(result, out var configArgs))
-                return ExitCodes.BadUsage;
             if (!result.GetValue(once))
             {
                 await Console.Error.WriteLineAsync("feedagg: poll needs --once (the service polls on its own schedule: feedagg run).");

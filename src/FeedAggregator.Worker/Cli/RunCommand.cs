@@ -7,20 +7,17 @@ namespace FeedAggregator.Worker.Cli;
 /// <summary><c>feedagg run</c>: the service (the default verb).</summary>
 internal static class RunCommand
 {
-    public static Command Create()
+    public static Command Create(IReadOnlyList<string> configArgs)
     {
         var command = new Command("run", "Run the service: poll on schedule, serve the merged feed (the default).")
         {
-            TreatUnmatchedTokensAsErrors = false,
         };
-        command.SetAction(ExecuteAsync);
+        command.SetAction((_, cancellationToken) => ExecuteAsync(configArgs, cancellationToken));
         return command;
     }
 
-    public static async Task<int> ExecuteAsync(ParseResult result, CancellationToken cancellationToken)
+    public static async Task<int> ExecuteAsync(IReadOnlyList<string> configArgs, CancellationToken cancellationToken)
     {
-        if (!CliApp.TryGetConfigArgs(result, out var configArgs))
-            return ExitCodes.BadUsage;
         try
         {
             await using var app = Build(configArgs);

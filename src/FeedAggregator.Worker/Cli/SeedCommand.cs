@@ -10,7 +10,7 @@ namespace FeedAggregator.Worker.Cli;
 /// <summary><c>feedagg seed [DIR]</c>: import seed documents (idempotent).</summary>
 internal static class SeedCommand
 {
-    public static Command Create()
+    public static Command Create(IReadOnlyList<string> configArgs)
     {
         var directory = new Argument<string?>("DIR")
         {
@@ -18,11 +18,8 @@ internal static class SeedCommand
             Arity = ArgumentArity.ZeroOrOne,
         };
         var command = new Command("seed", "Import seed documents as articles; importing twice adds nothing.") { directory };
-        command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction(async (result, cancellationToken) =>
         {
-            if (!CliApp.TryGetConfigArgs(result, out var configArgs))
-                return ExitCodes.BadUsage;
             var folder = result.GetValue(directory);
             return await CliHost.RunAsync(configArgs, async (services, token) =>
             {

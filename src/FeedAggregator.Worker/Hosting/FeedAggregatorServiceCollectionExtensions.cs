@@ -2,6 +2,7 @@ using FeedAggregator.Fetching;
 using FeedAggregator.Parsing;
 using FeedAggregator.Processing;
 using FeedAggregator.Publishing;
+using FeedAggregator.Publishing.Writers;
 using FeedAggregator.Refreshing;
 using FeedAggregator.Seeding;
 using FeedAggregator.Storage;
@@ -47,6 +48,7 @@ internal static class FeedAggregatorServiceCollectionExtensions
 
         // The pipeline, stage by stage
         services.AddSingleton<SubscriptionSync>();
+        services.AddSingleton<SubscriptionList>();
         services.AddFeedFetching();
         services.AddSingleton<FeedParser>();
         services.AddSingleton<ContentSanitizer>();

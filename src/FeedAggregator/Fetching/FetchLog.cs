@@ -18,7 +18,8 @@ internal static partial class FetchLog
         Message = "Redirect for {FeedUrl}: HTTP {StatusCode} from {FromUrl} to {Location}")]
     public static partial void Redirected(ILogger logger, Uri feedUrl, int statusCode, Uri fromUrl, string? location);
 
-    [LoggerMessage(EventId = 1102, Level = LogLevel.Warning,
+    // Debug: the refresher logs the failure once, as a warning, with the feed's new state.
+    [LoggerMessage(EventId = 1102, Level = LogLevel.Debug,
         Message = "Fetching {FeedUrl} failed: {Outcome}, HTTP {StatusCode}: {Error} (at {FinalUrl}, after {ElapsedMs} ms)")]
     public static partial void Failed(
         ILogger logger, Uri feedUrl, FetchOutcome outcome, int? statusCode, string? error, Uri finalUrl, long elapsedMs);

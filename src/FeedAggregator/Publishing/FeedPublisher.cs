@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using FeedAggregator.Publishing.Writers;
 using FeedAggregator.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

@@ -80,8 +80,18 @@ public static class OpmlFile
         }
     }
 
-    /// <summary>Writes the subscriptions atomically (temp file, then rename), grouped by category.</summary>
-    public static void Write(string path, IReadOnlyList<Subscription> subscriptions, string title = "FeedAggregator subscriptions")
+    /// <summary>Writes the subscriptions atomically (temp file, then rename).</summary>
+    public static void Write(string path, IReadOnlyList<Subscription> subscriptions)
+    {
+        var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        Directory.CreateDirectory(directory);
+        var temp = Path.Combine(directory, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
+        ToDocument(subscriptions).Save(temp);
+        System.IO.File.Move(temp, path, overwrite: true);
+    }
+
+    /// <summary>The subscriptions as an OPML 2.0 document, grouped by category.</summary>
+    public static XDocument ToDocument(IReadOnlyList<Subscription> subscriptions, string title = "FeedAggregator subscriptions")
     {
         var body = new XElement("body");
         foreach (var group in subscriptions.GroupBy(s => s.Category).OrderBy(g => g.Key is null ? 0 : 1).ThenBy(g => g.Key, StringComparer.Ordinal))
@@ -93,14 +103,9 @@ public static class OpmlFile
                 body.Add(new XElement("outline", new XAttribute("text", group.Key), new XAttribute("title", group.Key), outlines));
         }
 
-        var document = new XDocument(
+        return new XDocument(
             new XDeclaration("1.0", "utf-8", null),
             new XElement("opml", new XAttribute("version", "2.0"), new XElement("head", new XElement("title", title)), body));
-        var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        Directory.CreateDirectory(directory);
-        var temp = Path.Combine(directory, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
-        document.Save(temp);
-        System.IO.File.Move(temp, path, overwrite: true);
     }
 
     private static XElement ToOutline(Subscription s)

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging;
 
 namespace FeedAggregator.Tests.Fetching;
 
-/// <summary>Each fetch is logged with FeedUrl and StatusCode; failures at Warning; bodies never.</summary>
+/// <summary>Each fetch is logged with FeedUrl and StatusCode; failures with their error; bodies never.</summary>
 public sealed class FeedFetcherLoggingTests
 {
     private const string Secret = "body-text-that-must-never-be-logged";
@@ -49,7 +49,7 @@ public sealed class FeedFetcherLoggingTests
 
         await harness.FetchAsync(server.Url("/old"));
 
-        var warning = Assert.Single(FetcherLogs(logs), e => e.Level == LogLevel.Warning);
+        var warning = Assert.Single(FetcherLogs(logs), e => e.Properties.ContainsKey("Error"));
         Assert.Equal(server.Url("/old"), warning.Properties["FeedUrl"]);
         Assert.Equal(404, warning.Properties["StatusCode"]);
         Assert.Equal("HTTP 404 Not Found", warning.Properties["Error"]);

@@ -6,21 +6,22 @@ namespace FeedAggregator.Tests.Worker;
 public sealed class ConfigArgumentsTests
 {
     [Fact]
-    public void Configuration_overrides_are_collected_in_both_forms()
+    public void Configuration_overrides_are_split_off_in_both_forms_wherever_they_stand()
     {
-        Assert.True(ConfigArguments.TryCollect(
-            ["--Storage:Database=/tmp/x.db", "--urls", "http://127.0.0.1:5081", "--Polling:MaxConcurrency", "4"], out var args, out _));
-        Assert.Equal(["--Storage:Database=/tmp/x.db", "--urls=http://127.0.0.1:5081", "--Polling:MaxConcurrency=4"], args);
+        var (command, config, error) = ConfigArguments.Split(
+            ["--Storage:Database=/tmp/x.db", "opml", "export", "--urls", "http://127.0.0.1:5081", "out.opml", "--Polling:MaxConcurrency", "4", "--json"]);
+        Assert.Null(error);
+        Assert.Equal(["opml", "export", "out.opml", "--json"], command);
+        Assert.Equal(["--Storage:Database=/tmp/x.db", "--urls=http://127.0.0.1:5081", "--Polling:MaxConcurrency=4"], config);
     }
 
-    [Theory]
-    [InlineData("--verbose")]
-    [InlineData("stray")]
-    [InlineData("--Storage:Database")]
-    public void Anything_else_is_a_usage_error(string token)
+    [Fact]
+    public void An_override_without_a_value_is_an_error_and_after_a_double_dash_nothing_is_an_override()
     {
-        Assert.False(ConfigArguments.TryCollect([token], out _, out var error));
-        Assert.False(string.IsNullOrEmpty(error));
+        Assert.NotNull(ConfigArguments.Split(["feeds", "list", "--Storage:Database"]).Error);
+        var (command, config, _) = ConfigArguments.Split(["parse", "--", "--Odd:Name.xml"]);
+        Assert.Equal(["parse", "--", "--Odd:Name.xml"], command);
+        Assert.Empty(config);
     }
 
     [Theory]
