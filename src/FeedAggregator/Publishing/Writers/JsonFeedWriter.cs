@@ -60,7 +60,7 @@ public sealed class JsonFeedWriter : IFeedWriter
         json.WriteString("content_html", item.Directed(item.ContentHtml ?? item.SummaryHtml) ?? string.Empty);
         if (item.SummaryHtml is not null)
         {
-            WriteText(json, "summary", PlainText.FromHtml(item.SummaryHtml));
+            WriteText(json, "summary", Processing.HtmlText.ToPlainText(item.SummaryHtml));
         }
 
         if (item.Published is { } published)

@@ -1,8 +1,9 @@
-using FeedAggregator.Publishing.Writers;
+using FeedAggregator.Processing;
+using FeedAggregator.Tests.Publishing;
 
-namespace FeedAggregator.Tests.Publishing;
+namespace FeedAggregator.Tests.Processing;
 
-public sealed class PlainTextTests
+public sealed class HtmlTextTests
 {
     [Theory]
     [InlineData("<p>One</p><p>Two</p>", "One Two")]
@@ -15,12 +16,12 @@ public sealed class PlainTextTests
     [InlineData("<style>p { color: red }</style><script>alert(1)</script>visible", "visible")]
     [InlineData("plain 3 < 4 and 5 > 2", "plain 3 < 4 and 5 > 2")]
     public void Strips_tags_and_decodes_entities(string html, string expected) =>
-        Assert.Equal(expected, PlainText.FromHtml(html));
+        Assert.Equal(expected, HtmlText.ToPlainText(html));
 
     [Fact]
     public void Arabic_summary_keeps_its_text()
     {
-        var text = PlainText.FromHtml(PublishingSamples.Fixture("arabic-summary.html"));
+        var text = HtmlText.ToPlainText(PublishingSamples.Fixture("arabic-summary.html"));
         Assert.Equal("أعادت المكتبة العامة فتح أبوابها بعد ترميم دام عامين.", text);
     }
 }
