@@ -9,7 +9,7 @@ namespace FeedAggregator.Parsing.Xml;
 /// DTDs ignored any undeclared entity is fatal: HTML entities (&amp;eacute;, &amp;nbsp;, common
 /// in RSS 0.91) become character references, a bare "&amp;" becomes "&amp;amp;", and any other
 /// name (including DTD-declared entities such as a billion-laughs "&amp;lol9;" or an external
-/// "&amp;xxe;") is kept as literal text, never expanded. CDATA sections are left untouched.
+/// "&amp;xxe;") is kept as literal text, never expanded. CDATA sections and the DOCTYPE are left untouched.
 /// </summary>
 internal static class EntityRepair
 {
@@ -32,6 +32,11 @@ internal static class EntityRepair
                 i = end < 0 ? text.Length : end + 3;
                 continue;
             }
+            if (text[i] == '<' && string.CompareOrdinal(text, i, "<!DOCTYPE", 0, 9) == 0)
+            {
+                i = AfterDoctype(text, i);
+                continue;
+            }
             if (text[i] != '&')
             {
                 i = NextInteresting(text, i + 1);
@@ -51,6 +56,19 @@ internal static class EntityRepair
         if (unknown.Count > 0)
             context.Warn($"undeclared entities kept as text: {string.Join(", ", unknown.Take(5).Select(n => $"&{n};"))}");
         return builder is null ? text : builder.Append(text, copied, text.Length - copied).ToString();
+    }
+
+    // The internal subset declares entities; the reader ignores it, so its references need no repair.
+    private static int AfterDoctype(string text, int start)
+    {
+        var close = text.IndexOf('>', start);
+        var subset = text.IndexOf('[', start);
+        if (subset >= 0 && (close < 0 || subset < close))
+        {
+            var end = text.IndexOf(']', subset);
+            close = end < 0 ? -1 : text.IndexOf('>', end);
+        }
+        return close < 0 ? text.Length : close + 1;
     }
 
     private static int NextInteresting(string text, int from)
