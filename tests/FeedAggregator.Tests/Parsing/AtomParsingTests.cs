@@ -102,4 +102,20 @@ public sealed class AtomParsingTests
 
         Assert.All(feed.Entries, e => Assert.Null(e.Content));
     }
+
+    [Fact]
+    public void Keeps_control_characters_inside_xhtml_content()
+    {
+        const string document = """
+            <feed xmlns="http://www.w3.org/2005/Atom"><title>T&#x1;</title>
+            <entry><id>1</id><title>C</title>
+            <content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><p>bell&#x7;here&#x0;</p></div></content></entry>
+            </feed>
+            """;
+
+        var result = ParseText(document);
+
+        Assert.True(result.IsSuccess, result.Error);
+        Assert.StartsWith("<p>bell", Assert.Single(result.Feed!.Entries).Content);
+    }
 }

@@ -102,4 +102,16 @@ public sealed class JsonFeedParsingTests
         Assert.False(result.IsSuccess);
         Assert.Contains("depth", result.Error, StringComparison.OrdinalIgnoreCase);
     }
+
+    [Fact]
+    public void Replaces_invalid_utf8_in_a_json_feed_with_a_warning()
+    {
+        var bytes = System.Text.Encoding.UTF8.GetBytes("""{"version":"https://jsonfeed.org/version/1.1","title":"Caf_","items":[{"id":"1"}]}""");
+        bytes[Array.IndexOf(bytes, (byte)'_')] = 0xE9; // Latin-1, not UTF-8
+
+        var feed = FeedParser.Default.Parse(bytes).Feed!;
+
+        Assert.Equal("Caf\uFFFD", feed.Title);
+        Assert.Contains("not valid UTF-8", Assert.Single(feed.Warnings), StringComparison.Ordinal);
+    }
 }

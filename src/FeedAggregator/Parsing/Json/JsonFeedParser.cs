@@ -1,4 +1,6 @@
+using System.Text;
 using System.Text.Json;
+using System.Text.Unicode;
 using FeedAggregator.Parsing.Text;
 
 namespace FeedAggregator.Parsing.Json;
@@ -13,6 +15,13 @@ internal static class JsonFeedParser
 
     public static ParseResult Parse(ReadOnlySpan<byte> json, ParseContext context)
     {
+        // Invalid UTF-8 inside a string would throw when the string is read; replace it up front.
+        if (!Utf8.IsValid(json))
+        {
+            context.Warn("the JSON document is not valid UTF-8; undecodable bytes were replaced");
+            json = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(json));
+        }
+
         var document = new JsonFeedDocument(context.Options.MaxEntries);
         string? breakMessage = null;
         try

@@ -1,4 +1,5 @@
-using System.Text;
+using System.Globalization;
+using System.Xml;
 using System.Xml.Linq;
 
 namespace FeedAggregator.Parsing.Xml;
@@ -9,6 +10,15 @@ internal static class XmlContent
     private static readonly HashSet<string> VoidElements = new(StringComparer.OrdinalIgnoreCase)
     {
         "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr",
+    };
+
+    // The reader lets control characters through (CheckCharacters = false), so the writer must too.
+    private static readonly XmlWriterSettings FragmentSettings = new()
+    {
+        ConformanceLevel = ConformanceLevel.Fragment,
+        CheckCharacters = false,
+        OmitXmlDeclaration = true,
+        NewLineHandling = NewLineHandling.None,
     };
 
     /// <summary>The element's text, or null when absent or blank.</summary>
@@ -30,10 +40,13 @@ internal static class XmlContent
     /// <summary>The child nodes serialized as HTML, namespaces dropped (for Atom xhtml content).</summary>
     public static string InnerMarkup(XElement element)
     {
-        var builder = new StringBuilder();
-        foreach (var node in element.Nodes())
-            builder.Append(WithoutNamespaces(node).ToString(SaveOptions.DisableFormatting));
-        return builder.ToString();
+        using var text = new StringWriter(CultureInfo.InvariantCulture);
+        using (var writer = XmlWriter.Create(text, FragmentSettings))
+        {
+            foreach (var node in element.Nodes())
+                WithoutNamespaces(node).WriteTo(writer);
+        }
+        return text.ToString();
     }
 
     public static string? Attribute(XElement element, XName name)
