@@ -53,7 +53,8 @@ public sealed class AtomParsingTests
         Assert.Equal(new Uri("https://other.example.net/mirror/"), entry.BaseUrl);
         Assert.Equal("de", entry.Language);
         Assert.Equal(["Konrad Zuse", "Ada Byron"], entry.Authors);
-        Assert.Null(entry.Published);
+        // No <published>: Atom's required <updated> dates the entry.
+        Assert.Equal(new DateTimeOffset(2024, 1, 26, 0, 0, 0, TimeSpan.Zero), entry.Published);
         Assert.Equal(new DateTimeOffset(2024, 1, 26, 0, 0, 0, TimeSpan.Zero), entry.Updated);
         Assert.Equal("<p>Eine <em>Grammatik</em> beschreibt Sprache.</p>", entry.Content);
     }

@@ -63,6 +63,7 @@ public sealed class JsonFeedParsingTests
         Assert.Equal(FeedFormat.Json10, feed.Format);
         Assert.Equal(["Item Author"], feed.Entries[0].Authors);
         Assert.Equal(["Feed Author"], feed.Entries[1].Authors);
+        Assert.Equal(new DateTimeOffset(2019, 5, 2, 9, 0, 0, TimeSpan.Zero), feed.Entries[1].Published); // from date_modified
         Assert.Equal("Hello &amp; welcome", feed.Entries[0].Content);
         Assert.Equal(new DateTimeOffset(2019, 5, 1, 10, 0, 0, TimeSpan.Zero), feed.Entries[0].Published);
     }

@@ -15,6 +15,11 @@ internal static class AtomEntryMapper
         var title = AtomText.ToPlainText(entry.Element(ns + "title"), atom03);
         var id = XmlContent.Text(entry.Element(ns + "id"));
         var name = title ?? id;
+        // Atom requires only the updated date: an entry without a published one is dated by it (as Miniflux does).
+        var updated = context.Date(name, atom03 ? ("modified", Text(entry, ns + "modified")) : ("updated", Text(entry, ns + "updated")));
+        var published = atom03
+            ? context.Date(name, ("issued", Text(entry, ns + "issued")), ("created", Text(entry, ns + "created")))
+            : context.Date(name, ("published", Text(entry, ns + "published")));
 
         return new ParsedEntry
         {
@@ -22,10 +27,8 @@ internal static class AtomEntryMapper
             Title = title,
             Link = AlternateLink(entry, ns),
             BaseUrl = EntryLinks.OwnBase(inScopeBase, entry.Attribute(Ns.XmlBase)?.Value, feedBase),
-            Published = atom03
-                ? context.Date(name, ("issued", Text(entry, ns + "issued")), ("created", Text(entry, ns + "created")))
-                : context.Date(name, ("published", Text(entry, ns + "published"))),
-            Updated = context.Date(name, atom03 ? ("modified", Text(entry, ns + "modified")) : ("updated", Text(entry, ns + "updated"))),
+            Published = published ?? updated,
+            Updated = updated,
             Authors = Authors(entry, ns),
             Summary = AtomText.ToHtml(entry.Element(ns + "summary"), atom03),
             Content = AtomText.ToHtml(entry.Element(ns + "content"), atom03),

@@ -14,14 +14,16 @@ internal static class JsonItemMapper
         var authors = JsonValues.Authors(JsonValues.Property(item, "authors"), JsonValues.Property(item, "author"));
         var text = JsonValues.String(item, "content_text");
         var summary = JsonValues.String(item, "summary");
+        // As in Atom: an item with only a modification date is dated by it.
+        var updated = context.Date(title ?? id, ("date_modified", JsonValues.String(item, "date_modified")));
 
         return new ParsedEntry
         {
             Id = id,
             Title = title,
             Link = JsonValues.String(item, "url") ?? JsonValues.String(item, "external_url"),
-            Published = context.Date(title ?? id, ("date_published", JsonValues.String(item, "date_published"))),
-            Updated = context.Date(title ?? id, ("date_modified", JsonValues.String(item, "date_modified"))),
+            Published = context.Date(title ?? id, ("date_published", JsonValues.String(item, "date_published"))) ?? updated,
+            Updated = updated,
             Authors = authors.Count > 0 ? authors : feedAuthors,
             Summary = summary is null ? null : HtmlText.Escape(summary),
             Content = JsonValues.String(item, "content_html") ?? (text is null ? null : HtmlText.Escape(text)),
