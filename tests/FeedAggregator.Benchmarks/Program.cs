@@ -1,1 +1,8 @@
-namespace FeedAggregator.Benchmarks; public static class Program { public static void Main() { } }
+using BenchmarkDotNet.Running;
+
+namespace FeedAggregator.Benchmarks;
+
+public static class Program
+{
+    public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+}

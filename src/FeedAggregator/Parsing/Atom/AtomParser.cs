@@ -1,0 +1,38 @@
+using System.Xml;
+using System.Xml.Linq;
+using FeedAggregator.Parsing.Xml;
+
+namespace FeedAggregator.Parsing.Atom;
+
+/// <summary>Atom 1.0 and 0.3; the reader stands on the feed element.</summary>
+internal static class AtomParser
+{
+    public static ParseResult Parse(XmlReader reader, FeedFormat format, XNamespace ns, ParseContext context)
+    {
+        var feedBase = XmlBase.Resolve(context.DocumentUrl, reader.GetAttribute("xml:base"));
+        var language = reader.XmlLang;
+        var handler = new AtomFeedHandler(ns, feedBase, context);
+        var entries = new EntryList(context.Options.MaxEntries);
+        var error = XmlFeedWalker.Walk(reader, handler, entries, feedBase);
+
+        var feed = new ParsedFeed
+        {
+            Format = format,
+            Title = handler.Title,
+            Link = handler.Link,
+            Description = handler.Description,
+            Language = language.Length > 0 ? language : null,
+            BaseUrl = feedBase,
+        };
+        var result = context.Complete(feed, entries, XmlBreak.Describe(error));
+        return InheritAuthors(result, handler.Authors);
+    }
+
+    private static ParseResult InheritAuthors(ParseResult result, List<string> feedAuthors)
+    {
+        if (result.Feed is not { } feed || feedAuthors.Count == 0)
+            return result;
+        var entries = feed.Entries.Select(e => e.Authors.Count > 0 ? e : e with { Authors = feedAuthors }).ToList();
+        return ParseResult.Success(feed with { Entries = entries });
+    }
+}

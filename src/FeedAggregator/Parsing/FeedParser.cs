@@ -1,0 +1,71 @@
+using System.Text;
+using System.Text.Json;
+using System.Xml;
+using FeedAggregator.Parsing.Atom;
+using FeedAggregator.Parsing.Json;
+using FeedAggregator.Parsing.Rss;
+using FeedAggregator.Parsing.Text;
+using FeedAggregator.Parsing.Xml;
+using Microsoft.Extensions.Options;
+
+namespace FeedAggregator.Parsing;
+
+/// <summary>
+/// The parsing stage: detects the format from the content, then hands the document to that
+/// format's parser. Never throws: a document that cannot be read is a <see cref="ParseResult"/>
+/// failure that says why, and what could be tolerated is a warning on the parsed feed.
+/// </summary>
+public sealed class FeedParser(IOptions<ParsingOptions> options)
+{
+    /// <summary>A parser with the default limits, for callers without dependency injection.</summary>
+    public static FeedParser Default { get; } = new(Options.Create(new ParsingOptions()));
+
+    public ParseResult Parse(ReadOnlyMemory<byte> document, Uri? documentUrl = null, string? contentType = null)
+    {
+        var limits = options.Value;
+        if (document.Length > limits.MaxDocumentBytes)
+            return ParseResult.Failure($"the document is {document.Length:N0} bytes, more than the limit of {limits.MaxDocumentBytes:N0}");
+
+        var bytes = document.Span;
+        var start = bytes is [0xEF, 0xBB, 0xBF, ..] ? 3 : 0;
+        var first = bytes[start..].IndexOfAnyExcept(" \t\r\n"u8);
+        if (first < 0)
+            return ParseResult.Failure("the document is empty");
+
+        var context = new ParseContext(limits, documentUrl);
+        try
+        {
+            // JSON is always UTF-8 (RFC 8259); anything else that does not open like JSON is XML or junk.
+            return bytes[start + first] is (byte)'{' or (byte)'['
+                ? JsonFeedParser.Parse(bytes[(start + first)..], context)
+                : ParseXml(bytes, contentType, context);
+        }
+        catch (XmlException ex)
+        {
+            return ParseResult.Failure($"malformed XML: {ex.Message}");
+        }
+        catch (JsonException ex)
+        {
+            return ParseResult.Failure($"malformed JSON: {ex.Message}");
+        }
+        catch (DecoderFallbackException ex)
+        {
+            return ParseResult.Failure($"the document's bytes cannot be decoded: {ex.Message}");
+        }
+    }
+
+    private static ParseResult ParseXml(ReadOnlySpan<byte> bytes, string? contentType, ParseContext context)
+    {
+        var text = EntityRepair.Repair(DocumentDecoder.Decode(bytes, contentType, context), context);
+        using var reader = SafeXmlReader.Create(text, context.Options);
+        var (kind, error) = XmlFormatDetector.Detect(reader, text);
+        if (kind is null)
+            return ParseResult.Failure(error ?? "not a feed");
+
+        return kind.Format switch
+        {
+            FeedFormat.Atom10 or FeedFormat.Atom03 => AtomParser.Parse(reader, kind.Format, kind.Namespace, context),
+            _ => RssParser.Parse(reader, kind.Format, kind.Namespace, context),
+        };
+    }
+}

@@ -1,0 +1,56 @@
+using FeedAggregator.Parsing.Dates;
+
+namespace FeedAggregator.Parsing;
+
+/// <summary>What one parse carries along: the limits, the document URL and the warnings so far.</summary>
+internal sealed class ParseContext(ParsingOptions options, Uri? documentUrl)
+{
+    // A feed with 5000 bad dates needs one line of warning per kind, not 5000.
+    private const int MaxWarnings = 25;
+    private readonly List<string> _warnings = [];
+    private int _dropped;
+
+    public ParsingOptions Options => options;
+    public Uri? DocumentUrl => documentUrl;
+
+    public void Warn(string message)
+    {
+        if (_warnings.Count < MaxWarnings)
+            _warnings.Add(message);
+        else
+            _dropped++;
+    }
+
+    public IReadOnlyList<string> Warnings =>
+        _dropped == 0 ? _warnings.ToArray() : [.. _warnings, $"and {_dropped} more warnings"];
+
+    /// <summary>The first readable date among the candidates (UTC); a warning for each unreadable one.</summary>
+    public DateTimeOffset? Date(string? entryName, params ReadOnlySpan<(string Field, string? Text)> candidates)
+    {
+        foreach (var (field, text) in candidates)
+        {
+            if (string.IsNullOrWhiteSpace(text))
+                continue;
+            if (FeedDateParser.TryParse(text, out var value))
+                return value;
+            Warn($"unreadable {field} \"{Shorten(text.Trim())}\" in entry \"{Shorten(entryName ?? "(untitled)")}\"; left empty");
+        }
+        return null;
+    }
+
+    /// <summary>The parse result: entries kept, warnings added for the limit and for an early break.</summary>
+    public ParseResult Complete(ParsedFeed feed, EntryList entries, string? breakMessage)
+    {
+        if (breakMessage is not null)
+        {
+            if (entries.Count == 0)
+                return ParseResult.Failure(breakMessage);
+            Warn($"{breakMessage}; kept the {entries.Count} entries read before it");
+        }
+        if (entries.LimitWarning() is { } limit)
+            Warn(limit);
+        return ParseResult.Success(feed with { Entries = entries.Items, Warnings = Warnings });
+    }
+
+    private static string Shorten(string text) => text.Length <= 80 ? text : text[..77] + "...";
+}

@@ -1,0 +1,85 @@
+using System.Text;
+
+namespace FeedAggregator.Parsing.Text;
+
+/// <summary>
+/// Bytes to text, choosing the encoding as a browser would for a feed: the byte order mark, then
+/// the Content-Type charset, then the XML declaration, else UTF-8. Bytes the encoding cannot
+/// decode are replaced, with a warning, rather than losing the document.
+/// </summary>
+internal static class DocumentDecoder
+{
+    static DocumentDecoder() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
+    public static string Decode(ReadOnlySpan<byte> bytes, string? contentType, ParseContext context)
+    {
+        var (encoding, preamble) = FromByteOrderMark(bytes);
+        encoding ??= FromName(ContentTypeCharset.Parse(contentType), "the Content-Type charset", context, allowUtf16: true)
+            ?? FromUtf16Pattern(bytes)
+            ?? FromName(XmlDeclaration.SniffEncoding(bytes), "the XML declaration's encoding", context, allowUtf16: false)
+            ?? Encoding.UTF8;
+
+        var body = bytes[preamble..];
+        string text;
+        try
+        {
+            text = Strict(encoding).GetString(body);
+        }
+        catch (DecoderFallbackException ex)
+        {
+            context.Warn($"the document is not valid {encoding.WebName} (first bad byte near offset {preamble + ex.Index}); undecodable bytes were replaced");
+            text = encoding.GetString(body);
+        }
+
+        // Whitespace before "<?xml" (a common server-side template slip) makes the declaration illegal.
+        return text.TrimStart().TrimStart('\uFEFF');
+    }
+
+    private static (Encoding? Encoding, int Preamble) FromByteOrderMark(ReadOnlySpan<byte> bytes) => bytes switch
+    {
+        [0xEF, 0xBB, 0xBF, ..] => (Encoding.UTF8, 3),
+        [0xFF, 0xFE, 0x00, 0x00, ..] => (Encoding.UTF32, 4),
+        [0x00, 0x00, 0xFE, 0xFF, ..] => (new UTF32Encoding(bigEndian: true, byteOrderMark: false), 4),
+        [0xFF, 0xFE, ..] => (Encoding.Unicode, 2),
+        [0xFE, 0xFF, ..] => (Encoding.BigEndianUnicode, 2),
+        _ => (null, 0),
+    };
+
+    // UTF-16 without a byte order mark still starts with "<" next to a zero byte.
+    private static Encoding? FromUtf16Pattern(ReadOnlySpan<byte> bytes) => bytes switch
+    {
+        [(byte)'<', 0x00, not 0x00, 0x00, ..] => Encoding.Unicode,
+        [0x00, (byte)'<', 0x00, not 0x00, ..] => Encoding.BigEndianUnicode,
+        _ => null,
+    };
+
+    private static Encoding? FromName(string? name, string source, ParseContext context, bool allowUtf16)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+            return null;
+
+        var normalized = name.Trim().ToLowerInvariant() switch
+        {
+            "utf8" => "utf-8",
+            // As the WHATWG Encoding standard does: these labels mean windows-1252 on the web.
+            "iso-8859-1" or "iso8859-1" or "latin1" or "l1" or "ascii" or "us-ascii" => "windows-1252",
+            var other => other,
+        };
+        try
+        {
+            var encoding = Encoding.GetEncoding(normalized);
+            // A declaration read as ASCII cannot truly say UTF-16/32: the bytes have already said otherwise.
+            return !allowUtf16 && encoding is UnicodeEncoding or UTF32Encoding ? null : encoding;
+        }
+        catch (ArgumentException)
+        {
+            context.Warn($"unknown encoding \"{name}\" in {source}; ignored it");
+            return null;
+        }
+    }
+
+    private static Encoding Strict(Encoding encoding) =>
+        encoding is UTF8Encoding
+            ? new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true)
+            : Encoding.GetEncoding(encoding.CodePage, EncoderFallback.ReplacementFallback, DecoderFallback.ExceptionFallback);
+}
