@@ -71,9 +71,11 @@ public sealed class PipelineIntegrationTests : IAsyncLifetime
             ["Comet seen from both hemispheres", "Polite HTTP clients", "SQLite in production", "Deep-sea vents mapped"],
             entries.Select(e => e.Element(Atom + "title")!.Value));
         var sources = entries.Select(e => e.Element(Atom + "source")!.Element(Atom + "title")!.Value).ToList();
-        Assert.Equal(["Science Daily Notes", "Tech Weekly", "Tech Weekly", "Science Daily Notes"], sources);
+        // The OPML title is the user's name for a feed: it wins over the feed's own.
+        Assert.Equal(["Science", "Tech", "Tech", "Science"], sources);
         var sqlite = entries[2].Element(Atom + "content")!.Value;
-        Assert.Contains("https://tech.example/posts/wal", sqlite);
+        // A relative link resolves against the document it came from.
+        Assert.Contains(_origin.Url("/posts/wal").AbsoluteUri, sqlite);
         Assert.DoesNotContain("track()", sqlite);
 
         // Each served feed was fetched by the worker, once, with its User-Agent.
