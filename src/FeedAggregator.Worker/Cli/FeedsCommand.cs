@@ -52,7 +52,23 @@ internal static class FeedsCommand
             return ExitCodes.Done;
         }));
 
-        return new Command("feeds", "Manage the subscriptions.") { list, add, remove };
+        var goneUrl = new Argument<string>("URL") { Description = "The gone feed's URL as subscribed." };
+        var reactivate = new Command("reactivate", "Poll a feed again that answered 410 Gone.") { goneUrl };
+        reactivate.SetAction((result, cancellationToken) => RunAsync(configArgs, cancellationToken, async (services, token) =>
+        {
+            var target = result.GetValue(goneUrl)!;
+            var normalised = Uri.TryCreate(target, UriKind.Absolute, out var uri) ? uri.AbsoluteUri : target;
+            if (!await services.GetRequiredService<IFeedStore>().ReactivateAsync(normalised, token))
+            {
+                await Console.Error.WriteLineAsync($"feedagg: no gone feed has the URL '{target}'.");
+                return ExitCodes.CouldNotWork;
+            }
+
+            Console.WriteLine($"reactivated {normalised}: it is polled on the next run");
+            return ExitCodes.Done;
+        }));
+
+        return new Command("feeds", "Manage the subscriptions.") { list, add, remove, reactivate };
     }
 
     /// <summary>Runs a subscription change in the host, after the store is ready.</summary>
@@ -93,6 +109,7 @@ internal static class FeedsCommand
         last_success = IsoDate.Format(feed.LastSuccessAt),
         next_poll = IsoDate.Format(feed.NextPollAt),
         retry_after = IsoDate.Format(feed.RetryAfter),
+        discovered_url = feed.DiscoveredUrl,
         articles,
     }, CliJson.Options);
 

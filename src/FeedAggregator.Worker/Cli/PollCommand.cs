@@ -37,10 +37,11 @@ internal static class PollCommand
         var summary = await services.GetRequiredService<PollCycle>().RunAsync(force, cancellationToken);
         foreach (var result in summary.Results)
         {
-            var line = result.Status switch
+            var line = (result.Held, result.Status) switch
             {
-                FeedStatus.Ok => $"ok     {result.Feed.Url} (+{result.Added} new, {result.Updated} updated)",
-                FeedStatus.Gone => $"gone   {result.Feed.Url}: {result.Error}",
+                (true, _) => $"held   {result.Feed.Url}: its host asked to wait until {IsoDate.Format(result.Feed.RetryAfter)}",
+                (_, FeedStatus.Ok) => $"ok     {result.Feed.Url} (+{result.Added} new, {result.Updated} updated)",
+                (_, FeedStatus.Gone) => $"gone   {result.Feed.Url}: {result.Error}",
                 _ => $"error  {result.Feed.Url}: {result.Error}",
             };
             Console.WriteLine(line);

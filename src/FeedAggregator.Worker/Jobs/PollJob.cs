@@ -18,8 +18,12 @@ internal sealed class PollJob(SubscriptionSync subscriptions, PollCycle cycle, F
     {
         try
         {
+            // Re-reading the OPML on every run is how an edit of the file takes effect without a
+            // restart (within Polling:CheckEvery).
             await subscriptions.SyncAsync(cancellationToken);
-            var summary = await cycle.RunAsync(force: false, cancellationToken);
+
+            // The first run after a start follows downtime: overdue feeds are spread, not fired at once.
+            var summary = await cycle.RunAsync(force: false, cancellationToken, spreadOverdue: context.PreviousFireTimeUtc is null);
             if (summary.Polled > 0)
             {
                 logger.LogInformation(

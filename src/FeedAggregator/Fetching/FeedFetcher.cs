@@ -122,6 +122,7 @@ public sealed class FeedFetcher(HttpClient http, IOptions<FetchingOptions> optio
                     LastModified = Raw(response.Content.Headers, "Last-Modified"),
                     FinalUrl = chain.Current,
                     PermanentUrl = chain.PermanentUrl,
+                    CacheLifetime = CacheLifetimeOf(response),
                 };
             case 304:
                 return new FetchResult
@@ -132,6 +133,7 @@ public sealed class FeedFetcher(HttpClient http, IOptions<FetchingOptions> optio
                     LastModified = request.LastModified,
                     FinalUrl = chain.Current,
                     PermanentUrl = chain.PermanentUrl,
+                    CacheLifetime = CacheLifetimeOf(response),
                 };
             case 410:
                 return new FetchResult
@@ -149,6 +151,16 @@ public sealed class FeedFetcher(HttpClient http, IOptions<FetchingOptions> optio
             default:
                 return Failed(chain, FetchErrors.Status(status, response.ReasonPhrase), status);
         }
+    }
+
+    private TimeSpan? CacheLifetimeOf(HttpResponseMessage response)
+    {
+        if (response.Headers.CacheControl?.MaxAge is { } maxAge)
+            return maxAge;
+
+        // Expires is relative to the server's clock (its Date header), not ours.
+        var now = response.Headers.Date ?? time.GetUtcNow();
+        return response.Content.Headers.Expires is { } expires && expires > now ? expires - now : null;
     }
 
     private static FetchResult Failed(RedirectChain chain, string error, int? status = null) => new()

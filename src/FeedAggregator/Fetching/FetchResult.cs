@@ -27,6 +27,9 @@ public sealed record FetchResult
     /// <summary>When the server asked us to come back (429/503 Retry-After), UTC.</summary>
     public DateTimeOffset? RetryAfter { get; init; }
 
+    /// <summary>How long the server says the document stays fresh (Cache-Control max-age, else Expires).</summary>
+    public TimeSpan? CacheLifetime { get; init; }
+
     /// <summary>A clear message for Failed (and Gone): what went wrong, for the feed's status.</summary>
     public string? Error { get; init; }
 }

@@ -28,6 +28,15 @@ public sealed record Feed
     /// <summary>A server's Retry-After: not even a forced poll goes before it.</summary>
     public DateTimeOffset? RetryAfter { get; init; }
 
+    /// <summary>SHA-256 of the last body processed: an identical body is skipped unparsed.</summary>
+    public string? BodyHash { get; init; }
+
+    /// <summary>The feed URL found on the HTML page the subscription points at (autodiscovery).</summary>
+    public string? DiscoveredUrl { get; init; }
+
+    /// <summary>How often the feed itself asks to be polled (ttl, sy:updatePeriod, max-age, Expires).</summary>
+    public TimeSpan? Hint { get; init; }
+
     /// <summary>The title to show: the feed's own or, before the first poll, its URL.</summary>
     public string DisplayTitle => string.IsNullOrWhiteSpace(Title) ? Url : Title;
 }

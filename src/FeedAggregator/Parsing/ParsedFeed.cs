@@ -22,6 +22,9 @@ public sealed record ParsedFeed
 
     public IReadOnlyList<ParsedEntry> Entries { get; init; } = [];
 
+    /// <summary>How often the document asks to be polled (RSS ttl, sy:*, skipHours, skipDays).</summary>
+    public PollHints PollHints { get; init; } = PollHints.None;
+
     /// <summary>What the parser tolerated or skipped, in words a user can act on.</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
 }

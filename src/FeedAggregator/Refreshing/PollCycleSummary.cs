@@ -6,7 +6,8 @@ namespace FeedAggregator.Refreshing;
 public sealed record PollCycleSummary(IReadOnlyList<RefreshResult> Results)
 {
     public int Polled => Results.Count;
-    public int Failed => Results.Count(r => r.Status is FeedStatus.Error or FeedStatus.Gone);
+    public int Failed => Results.Count(r => !r.Held && r.Status is FeedStatus.Error or FeedStatus.Gone);
+    public int Held => Results.Count(r => r.Held);
     public int Added => Results.Sum(r => r.Added);
     public int Updated => Results.Sum(r => r.Updated);
 }

@@ -26,4 +26,8 @@ public sealed class PollingOptions
     /// <summary>Feeds fetched at once from one host.</summary>
     [Range(1, 64)]
     public int MaxConcurrencyPerHost { get; set; } = 2;
+
+    /// <summary>The least time between the starts of two requests to one host.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
+    public TimeSpan MinHostGap { get; set; } = TimeSpan.FromSeconds(1);
 }

@@ -3,7 +3,8 @@ using FeedAggregator.Model;
 namespace FeedAggregator.Refreshing;
 
 /// <summary>What one feed's refresh came to, for logs and the CLI.</summary>
-public sealed record RefreshResult(Feed Feed, int Added = 0, int Updated = 0)
+/// <param name="Held">Not fetched: its host is under a server's Retry-After.</param>
+public sealed record RefreshResult(Feed Feed, int Added = 0, int Updated = 0, bool Held = false)
 {
     public FeedStatus Status => Feed.Status;
     public string? Error => Feed.LastError;

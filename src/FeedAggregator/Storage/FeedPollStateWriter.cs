@@ -17,7 +17,8 @@ internal static class FeedPollStateWriter
                 url = @Url, title = @Title, site_url = @SiteUrl, etag = @ETag, last_modified = @LastModified,
                 status = @status, last_http_status = @LastHttpStatus, last_error = @LastError,
                 consecutive_errors = @ConsecutiveErrors, last_polled_at = @lastPolledAt,
-                last_success_at = @lastSuccessAt, next_poll_at = @nextPollAt, retry_after_at = @retryAfterAt
+                last_success_at = @lastSuccessAt, next_poll_at = @nextPollAt, retry_after_at = @retryAfterAt,
+                body_hash = @BodyHash, discovered_url = @DiscoveredUrl, hint_seconds = @hintSeconds
             WHERE id = @Id
             """,
             new
@@ -36,6 +37,9 @@ internal static class FeedPollStateWriter
                 lastSuccessAt = UnixTime.ToDb(feed.LastSuccessAt),
                 nextPollAt = UnixTime.ToDb(feed.NextPollAt),
                 retryAfterAt = UnixTime.ToDb(feed.RetryAfter),
+                feed.BodyHash,
+                feed.DiscoveredUrl,
+                hintSeconds = (long?)feed.Hint?.TotalSeconds,
             },
             transaction,
             cancellationToken: cancellationToken));

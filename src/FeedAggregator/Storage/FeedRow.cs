@@ -10,7 +10,8 @@ internal sealed record FeedRow
         interval_seconds AS IntervalSeconds, etag AS ETag, last_modified AS LastModified, status AS Status,
         last_http_status AS LastHttpStatus, last_error AS LastError, consecutive_errors AS ConsecutiveErrors,
         last_polled_at AS LastPolledAt, last_success_at AS LastSuccessAt, next_poll_at AS NextPollAt,
-        retry_after_at AS RetryAfterAt
+        retry_after_at AS RetryAfterAt, body_hash AS BodyHash, discovered_url AS DiscoveredUrl,
+        hint_seconds AS HintSeconds
         """;
 
     public long Id { get; init; }
@@ -30,6 +31,9 @@ internal sealed record FeedRow
     public long? LastSuccessAt { get; init; }
     public long? NextPollAt { get; init; }
     public long? RetryAfterAt { get; init; }
+    public string? BodyHash { get; init; }
+    public string? DiscoveredUrl { get; init; }
+    public long? HintSeconds { get; init; }
 
     public Feed ToFeed() => new()
     {
@@ -49,6 +53,9 @@ internal sealed record FeedRow
         LastSuccessAt = UnixTime.FromDb(LastSuccessAt),
         NextPollAt = UnixTime.FromDb(NextPollAt),
         RetryAfter = UnixTime.FromDb(RetryAfterAt),
+        BodyHash = BodyHash,
+        DiscoveredUrl = DiscoveredUrl,
+        Hint = HintSeconds is { } h ? TimeSpan.FromSeconds(h) : null,
     };
 
     public static string StatusText(FeedStatus status) => status.ToString().ToLowerInvariant();

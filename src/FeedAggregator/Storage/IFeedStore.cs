@@ -22,6 +22,15 @@ public interface IFeedStore
     /// <summary>The feed row that holds the seed corpus (created on first use; never polled).</summary>
     Task<Feed> EnsureSeedFeedAsync(string url, string title, DateTimeOffset now, CancellationToken cancellationToken);
 
+    /// <summary>Feeds under a server's Retry-After at <paramref name="now"/>: their hosts are held too.</summary>
+    Task<IReadOnlyList<Feed>> GetHeldAsync(DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Changes a feed's URL after a permanent redirect; false when another feed has that URL already.</summary>
+    Task<bool> MoveAsync(long id, string newUrl, CancellationToken cancellationToken);
+
+    /// <summary>Makes a gone feed pollable again, now; false when no gone feed has that URL.</summary>
+    Task<bool> ReactivateAsync(string url, CancellationToken cancellationToken);
+
     /// <summary>Writes the poll state of <paramref name="feed"/> (status, validators, errors, times, URL, title).</summary>
     Task UpdatePollStateAsync(Feed feed, CancellationToken cancellationToken);
 }

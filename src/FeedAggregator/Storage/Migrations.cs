@@ -70,5 +70,14 @@ internal static class Migrations
             WHEN old.url IS NOT new.url OR old.title IS NOT new.title OR old.site_url IS NOT new.site_url
             BEGIN UPDATE store_version SET version = version + 1; END;
         """,
+
+        // 2: polling state: the hash of the last body (skip unchanged bodies of servers that
+        // ignore validators), the feed URL found on an HTML page, and the feed's own hint for
+        // how often to poll (ttl, sy:updatePeriod, Cache-Control max-age, Expires).
+        """
+        ALTER TABLE feeds ADD COLUMN body_hash TEXT;
+        ALTER TABLE feeds ADD COLUMN discovered_url TEXT;
+        ALTER TABLE feeds ADD COLUMN hint_seconds INTEGER;
+        """,
     ];
 }

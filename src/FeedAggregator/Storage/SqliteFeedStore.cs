@@ -112,4 +112,37 @@ public sealed class SqliteFeedStore(SqliteConnectionFactory connections) : IFeed
         await using var connection = await connections.OpenAsync(cancellationToken);
         await FeedPollStateWriter.WriteAsync(connection, null, feed, cancellationToken);
     }
+
+    public async Task<IReadOnlyList<Feed>> GetHeldAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<FeedRow>(new CommandDefinition(
+            $"SELECT {FeedRow.Columns} FROM feeds WHERE origin = 'opml' AND retry_after_at > @now",
+            new { now = UnixTime.ToDb(now) }, cancellationToken: cancellationToken));
+        return rows.Select(r => r.ToFeed()).ToList();
+    }
+
+    public async Task<bool> MoveAsync(long id, string newUrl, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var moved = await connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE feeds SET url = @newUrl
+            WHERE id = @id AND NOT EXISTS (SELECT 1 FROM feeds WHERE url = @newUrl)
+            """,
+            new { id, newUrl }, cancellationToken: cancellationToken));
+        return moved == 1;
+    }
+
+    public async Task<bool> ReactivateAsync(string url, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var reactivated = await connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE feeds SET status = 'new', last_error = NULL, consecutive_errors = 0, next_poll_at = NULL
+            WHERE url = @url AND origin = 'opml' AND status = 'gone'
+            """,
+            new { url }, cancellationToken: cancellationToken));
+        return reactivated == 1;
+    }
 }

@@ -47,6 +47,21 @@ public sealed class SubscriptionList(SubscriptionSync sync, IOptions<FeedsOption
         return added.Count;
     }
 
+    /// <summary>
+    /// Writes a feed's new URL (after a permanent redirect, already moved in the store) back to the
+    /// OPML file, keeping its title, folder and interval; false when the file does not list it.
+    /// </summary>
+    public bool Move(string oldUrl, string newUrl)
+    {
+        var list = Read().ToList();
+        var index = list.FindIndex(s => s.Url == oldUrl);
+        if (index < 0)
+            return false;
+        list[index] = list[index] with { Url = newUrl };
+        OpmlFile.Write(Path, list);
+        return true;
+    }
+
     private async Task SaveAsync(IReadOnlyList<Subscription> list, CancellationToken cancellationToken)
     {
         OpmlFile.Write(Path, list);

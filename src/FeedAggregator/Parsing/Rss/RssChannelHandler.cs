@@ -17,6 +17,7 @@ internal sealed class RssChannelHandler(XNamespace ns, Uri? feedBase, ParseConte
     public string? Link { get; private set; }
     public string? Description { get; private set; }
     public string? Language { get; private set; }
+    public RssPollHints Hints { get; } = new();
 
     public bool IsContainer(XmlReader reader) => Is(reader, "channel");
 
@@ -34,6 +35,8 @@ internal sealed class RssChannelHandler(XNamespace ns, Uri? feedBase, ParseConte
             Description ??= HtmlText.ToPlainText(element.Value);
         else if (element.Name == ns + "language" || element.Name == Ns.DublinCore + "language")
             Language ??= XmlContent.Text(element);
+        else
+            Hints.Read(element);
     }
 
     public ParsedEntry OnEntry(XElement element, Uri? baseUrl) =>

@@ -23,6 +23,7 @@ internal static class RssParser
             Description = handler.Description,
             Language = handler.Language ?? (rootLanguage.Length > 0 ? rootLanguage : null),
             BaseUrl = feedBase,
+            PollHints = handler.Hints.ToHints(),
         };
         return context.Complete(feed, entries, XmlBreak.Describe(error));
     }

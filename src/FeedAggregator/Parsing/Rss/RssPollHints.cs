@@ -1,0 +1,72 @@
+using System.Globalization;
+using System.Xml.Linq;
+
+namespace FeedAggregator.Parsing.Rss;
+
+/// <summary>Collects <see cref="PollHints"/> from channel elements; unreadable values are ignored.</summary>
+internal sealed class RssPollHints
+{
+    private static readonly XNamespace Sy = "http://purl.org/rss/1.0/modules/syndication/";
+    private readonly HashSet<int> _skipHours = [];
+    private readonly HashSet<DayOfWeek> _skipDays = [];
+    private TimeSpan? _ttl;
+    private TimeSpan? _period;
+    private int _frequency = 1;
+
+    /// <summary>True when <paramref name="element"/> was a hint (and is consumed).</summary>
+    public bool Read(XElement element)
+    {
+        var name = element.Name.LocalName;
+        if (element.Name.Namespace == Sy)
+        {
+            if (name == "updatePeriod")
+                _period = PeriodOf(element.Value.Trim());
+            else if (name == "updateFrequency" && int.TryParse(element.Value.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var f) && f > 0)
+                _frequency = f;
+            return name is "updatePeriod" or "updateFrequency";
+        }
+
+        switch (name)
+        {
+            case "ttl" when int.TryParse(element.Value.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var minutes):
+                _ttl = TimeSpan.FromMinutes(minutes);
+                return true;
+            case "skipHours":
+                foreach (var hour in element.Elements().Where(e => e.Name.LocalName == "hour"))
+                {
+                    // RSS 2.0 says 0-23; some feeds write 24 for midnight.
+                    if (int.TryParse(hour.Value.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var h) && h <= 24)
+                        _skipHours.Add(h % 24);
+                }
+
+                return true;
+            case "skipDays":
+                foreach (var day in element.Elements().Where(e => e.Name.LocalName == "day"))
+                {
+                    if (Enum.TryParse<DayOfWeek>(day.Value.Trim(), ignoreCase: true, out var d) && Enum.IsDefined(d))
+                        _skipDays.Add(d);
+                }
+
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    public PollHints ToHints()
+    {
+        var sy = _period is { } period ? period / _frequency : (TimeSpan?)null;
+        TimeSpan? interval = _ttl is { } ttl && ttl > (sy ?? TimeSpan.Zero) ? ttl : sy;
+        return new PollHints { Interval = interval, SkipHours = _skipHours, SkipDays = _skipDays };
+    }
+
+    private static TimeSpan? PeriodOf(string value) => value.ToLowerInvariant() switch
+    {
+        "hourly" => TimeSpan.FromHours(1),
+        "daily" => TimeSpan.FromDays(1),
+        "weekly" => TimeSpan.FromDays(7),
+        "monthly" => TimeSpan.FromDays(30),
+        "yearly" => TimeSpan.FromDays(365),
+        _ => null,
+    };
+}
