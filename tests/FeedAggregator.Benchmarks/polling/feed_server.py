@@ -1,0 +1,59 @@
+#!/usr/bin/python3
+"""Serves FEEDS feeds over HOSTS loopback addresses (127.0.x.y) for the poll benchmark.
+
+Feed i lives at http://127.0.<k/250>.<k%250+1>:PORT/feed/i with k = i % HOSTS. One feed in ten
+(i % 10 == 0) returns 20 new items on every request; the others answer 304 to a request that
+carries their ETag. Prints one line per status counted to STATS on SIGTERM.
+"""
+import asyncio, os, signal, sys
+from collections import Counter
+
+FEEDS, HOSTS, PORT = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3])
+STATS = sys.argv[4]
+counts = Counter()
+serial = Counter()
+
+def host(k): return f"127.0.{k // 250}.{k % 250 + 1}"
+
+def body(i, n):
+    items = "".join(
+        f"<item><title>Item {n}-{j} of feed {i}</title><link>http://example.test/{i}/{n}/{j}</link>"
+        f"<guid>feed{i}-{n}-{j}</guid><pubDate>Sat, 01 Mar 2025 12:00:00 GMT</pubDate>"
+        f"<description>Body of item {j} in round {n}.</description></item>" for j in range(20))
+    return (f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Feed {i}</title>'
+            f"<link>http://example.test/{i}</link><description>d</description>{items}</channel></rss>").encode()
+
+async def handle(reader, writer):
+    try:
+        while True:
+            head = await reader.readuntil(b"\r\n\r\n")
+            lines = head.decode("latin-1").split("\r\n")
+            path = lines[0].split(" ")[1]
+            headers = {l.split(":", 1)[0].lower(): l.split(":", 1)[1].strip() for l in lines[1:] if ":" in l}
+            i = int(path.rsplit("/", 1)[1])
+            etag = f'"v-{i}"'
+            if i % 10 != 0 and headers.get("if-none-match") == etag:
+                status, payload, extra = "304 Not Modified", b"", f"ETag: {etag}\r\n"
+            else:
+                serial[i] += 1
+                status, payload = "200 OK", body(i, serial[i])
+                extra = f"ETag: {etag}\r\nContent-Type: application/rss+xml\r\n" if i % 10 != 0 else "Content-Type: application/rss+xml\r\n"
+            counts[status.split()[0] + (" ua" if headers.get("user-agent", "").startswith("FeedAggregator/") else " no-ua")] += 1
+            writer.write(f"HTTP/1.1 {status}\r\n{extra}Content-Length: {len(payload)}\r\n\r\n".encode() + payload)
+            await writer.drain()
+    except (asyncio.IncompleteReadError, ConnectionError, IndexError, ValueError):
+        pass
+    finally:
+        writer.close()
+
+async def main():
+    server = await asyncio.start_server(handle, host=[host(k) for k in range(HOSTS)], port=PORT, backlog=1024)
+    stop = asyncio.Event()
+    asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, stop.set)
+    with open(STATS + ".ready", "w") as f: f.write("ready\n")
+    await stop.wait()
+    server.close()
+    with open(STATS, "w") as f:
+        for key, n in sorted(counts.items()): f.write(f"{key} {n}\n")
+
+asyncio.run(main())

@@ -1,0 +1,15 @@
+using System.Text;
+
+namespace FeedAggregator.Tests.Refreshing;
+
+/// <summary>Small feed documents for the poll tests.</summary>
+internal static class Feeds
+{
+    public static byte[] Rss(params string[] guids) => Encoding.UTF8.GetBytes(
+        "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>T</title><link>http://example.test/</link>" +
+        string.Concat(guids.Select(g => $"<item><title>{g}</title><link>http://example.test/{g}</link><guid>{g}</guid></item>")) +
+        "</channel></rss>");
+
+    public static byte[] Fixture(string name) =>
+        File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "TestData", "Refreshing", name));
+}

@@ -1,0 +1,79 @@
+using FeedAggregator.Fetching;
+using FeedAggregator.Model;
+using FeedAggregator.Parsing;
+using FeedAggregator.Processing;
+using FeedAggregator.Refreshing;
+using FeedAggregator.Storage;
+using FeedAggregator.Subscriptions;
+using FeedAggregator.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+
+namespace FeedAggregator.Tests.Refreshing;
+
+/// <summary>
+/// The poll cycle as the app wires it, on a real SQLite file and a real OPML file, with a fake
+/// clock. MinHostGap is 0 unless a test sets it: waiting is tested on <see cref="HostGate"/>.
+/// </summary>
+internal sealed class PollHarness : IAsyncDisposable
+{
+    public static readonly DateTimeOffset Start = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
+    private readonly ServiceProvider _services;
+
+    private PollHarness(TempDatabase db, Action<PollingOptions>? configure)
+    {
+        Db = db;
+        OpmlPath = Path.Combine(db.Directory, "feeds.opml");
+        var services = new ServiceCollection();
+        services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Debug).AddProvider(Logs));
+        services.AddSingleton<TimeProvider>(Time);
+        services.Configure<PollingOptions>(o =>
+        {
+            o.MinHostGap = TimeSpan.Zero;
+            configure?.Invoke(o);
+        });
+        services.Configure<FeedsOptions>(o => o.File = OpmlPath);
+        services.Configure<ParsingOptions>(_ => { });
+        services.AddSingleton<IFeedStore>(db.Feeds);
+        services.AddSingleton<IArticleStore>(db.Articles);
+        services.AddSingleton<SubscriptionSync>();
+        services.AddSingleton<SubscriptionList>();
+        services.AddFeedFetching();
+        services.AddSingleton<FeedParser>();
+        services.AddSingleton<ContentSanitizer>();
+        services.AddSingleton<ArticleProcessor>();
+        services.AddSingleton<PollSchedule>();
+        services.AddSingleton<FeedRefresher>();
+        services.AddSingleton<PollCycle>();
+        _services = services.BuildServiceProvider(validateScopes: true);
+    }
+
+    public TempDatabase Db { get; }
+    public string OpmlPath { get; }
+    public FakeTimeProvider Time { get; } = new(Start);
+    public CapturingLoggerProvider Logs { get; } = new();
+    public PollCycle Cycle => _services.GetRequiredService<PollCycle>();
+    public SubscriptionSync Sync => _services.GetRequiredService<SubscriptionSync>();
+
+    public static async Task<PollHarness> CreateAsync(IEnumerable<Uri> feeds, Action<PollingOptions>? configure = null)
+    {
+        var harness = new PollHarness(await TempDatabase.CreateAsync(), configure);
+        harness.WriteOpml(feeds.Select(u => new Subscription(u.AbsoluteUri)));
+        await harness.Sync.SyncAsync(CancellationToken.None);
+        return harness;
+    }
+
+    public void WriteOpml(IEnumerable<Subscription> subscriptions) => OpmlFile.Write(OpmlPath, [.. subscriptions]);
+
+    public Task<PollCycleSummary> PollAsync(bool force = false, bool spreadOverdue = false) =>
+        Cycle.RunAsync(force, CancellationToken.None, spreadOverdue);
+
+    public async Task<Feed> FeedAsync(string url) => (await Db.Feeds.ListAsync(CancellationToken.None)).Single(f => f.Url == url);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        await Db.DisposeAsync();
+    }
+}
