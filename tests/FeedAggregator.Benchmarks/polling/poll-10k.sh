@@ -12,7 +12,7 @@ FEEDS=${FEEDS:-10000}
 HOSTS=${HOSTS:-500}
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/feedagg-poll10k.XXXXXX")
 SERVER=""
-trap '[ -n "$SERVER" ] && kill "$SERVER" 2>/dev/null; rm -rf "$WORK"' EXIT
+trap '[ -n "$SERVER" ] && kill "$SERVER" 2>/dev/null; [ -n "${KEEP:-}" ] || rm -rf "$WORK"' EXIT
 
 if [ -n "${FEEDAGG_PUBLISHED:-}" ] && [ -x "$FEEDAGG_PUBLISHED/feedagg" ]; then APP=$FEEDAGG_PUBLISHED; else
   APP=$WORK/app
