@@ -2,7 +2,7 @@ namespace FeedAggregator.Worker.Http;
 
 /// <summary>
 /// For the load benchmark only: with <c>--Benchmark:StaticFile=PATH</c>, <c>/baseline</c> serves
-/// that file's bytes, read once, through the same Kestrel and middleware as the feeds: the
+/// that file's bytes, read once on first request, through the same Kestrel and middleware as the feeds: the
 /// ceiling a feed endpoint is measured against. Off unless configured.
 /// </summary>
 internal static class BaselineEndpoint
@@ -14,8 +14,9 @@ internal static class BaselineEndpoint
             return app;
         }
 
-        var content = File.ReadAllBytes(path);
-        app.MapGet("/baseline", () => Results.Bytes(content, "application/atom+xml; charset=utf-8"));
+        // Read on first use, so the benchmark can write the file after the service started.
+        var content = new Lazy<byte[]>(() => File.ReadAllBytes(path));
+        app.MapGet("/baseline", () => Results.Bytes(content.Value, "application/atom+xml; charset=utf-8"));
         return app;
     }
 }
