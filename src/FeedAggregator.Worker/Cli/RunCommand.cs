@@ -38,6 +38,8 @@ internal static class RunCommand
         app.UseResponseCompression();
         app.MapFeedEndpoints();
         app.MapHealthEndpoint();
+        app.MapStatusEndpoint();
+        app.MapBaselineEndpoint(app.Configuration);
         return app;
     }
 }

@@ -62,6 +62,10 @@ internal static class FeedAggregatorServiceCollectionExtensions
         services.AddSingleton<IFeedWriter, RssFeedWriter>();
         services.AddSingleton<IFeedWriter, JsonFeedWriter>();
         services.AddSingleton<IFeedWriter, HtmlPageWriter>();
+        services.AddSingleton<FeedViewQuery>();
+        services.AddSingleton<FeedViewCache>();
+        services.AddSingleton<WebSubNotifier>();
+        services.AddHttpClient(WebSubNotifier.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
         services.AddSingleton<FeedPublisher>();
         services.AddSingleton<StartupTasks>();
 

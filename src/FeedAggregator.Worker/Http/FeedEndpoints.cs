@@ -1,49 +1,57 @@
 using FeedAggregator.Publishing;
-using Microsoft.AspNetCore.Http.Headers;
-using Microsoft.Net.Http.Headers;
+using FeedAggregator.Refreshing;
+using Microsoft.Extensions.Options;
 
 namespace FeedAggregator.Worker.Http;
 
 /// <summary>
-/// The merged feed over HTTP, from the publisher's in-memory rendering: no database work per
-/// request, with strong validators so readers get a 304 when nothing changed.
+/// The merged feed over HTTP, from memory: the whole feed from the publisher's rendering, each
+/// filtered or paged view from the view cache (rendered once per store change). Strong
+/// validators, 304, HEAD, and bytes compressed once per rendering.
 /// </summary>
 internal static class FeedEndpoints
 {
+    private static readonly string[] GetOrHead = [HttpMethods.Get, HttpMethods.Head];
+
     public static IEndpointRouteBuilder MapFeedEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapMethods("/", [HttpMethods.Get, HttpMethods.Head], (HttpContext http, FeedPublisher publisher) => Serve(http, publisher, FeedDocument.Html));
-        app.MapMethods("/index.html", [HttpMethods.Get, HttpMethods.Head], (HttpContext http, FeedPublisher publisher) => Serve(http, publisher, FeedDocument.Html));
+        app.MapMethods("/", GetOrHead, (HttpContext http) => ServeAsync(http, FeedDocument.Html, null));
+        app.MapMethods("/index.html", GetOrHead, (HttpContext http) => ServeAsync(http, FeedDocument.Html, null));
         foreach (var document in new[] { FeedDocument.Atom, FeedDocument.Rss, FeedDocument.Json })
-            app.MapMethods("/" + document.FileName, [HttpMethods.Get, HttpMethods.Head], (HttpContext http, FeedPublisher publisher) => Serve(http, publisher, document));
+        {
+            app.MapMethods("/" + document.FileName, GetOrHead, (HttpContext http) => ServeAsync(http, document, null));
+            // One feed per category: the same view as ?category=NAME.
+            app.MapMethods("/category/{name}/" + document.FileName, GetOrHead, (HttpContext http, string name) => ServeAsync(http, document, name));
+        }
+
         return app;
     }
 
-    private static IResult Serve(HttpContext http, FeedPublisher publisher, FeedDocument document)
+    private static async Task ServeAsync(HttpContext http, FeedDocument document, string? category)
     {
-        if (publisher.Current?.Documents.GetValueOrDefault(document.FileName) is not { } published)
-            return Results.Problem("The merged feed is not rendered yet; try again in a moment.", statusCode: StatusCodes.Status503ServiceUnavailable);
-
-        var response = http.Response.GetTypedHeaders();
-        response.ETag = EntityTagHeaderValue.Parse(published.ETag);
-        response.LastModified = published.LastModified;
-        response.CacheControl = new CacheControlHeaderValue { Public = true, MaxAge = TimeSpan.FromMinutes(1) };
-        http.Response.Headers.Vary = "Accept-Encoding";
-
-        if (IsNotModified(http.Request.GetTypedHeaders(), published))
-            return Results.StatusCode(StatusCodes.Status304NotModified);
-        return Results.Bytes(published.Content, published.Document.MediaType);
-    }
-
-    private static bool IsNotModified(RequestHeaders request, PublishedDocument published)
-    {
-        // If-None-Match wins over If-Modified-Since (RFC 9110 13.2.2).
-        if (request.IfNoneMatch is { Count: > 0 } tags)
+        var services = http.RequestServices;
+        var publishing = services.GetRequiredService<IOptions<PublishingOptions>>().Value;
+        if (!FeedViewParser.TryParse(http.Request.Query, publishing.ItemCount, category, out var view, out var error))
         {
-            var current = EntityTagHeaderValue.Parse(published.ETag);
-            return tags.Any(t => t.Equals(EntityTagHeaderValue.Any) || t.Compare(current, useStrongComparison: false));
+            await Results.Problem(error, statusCode: StatusCodes.Status400BadRequest).ExecuteAsync(http);
+            return;
         }
 
-        return request.IfModifiedSince is { } since && published.LastModified <= since;
+        var published = await services.GetRequiredService<FeedViewCache>().GetAsync(view, document, http.RequestAborted);
+        if (published is null)
+        {
+            await Results.Problem("The merged feed is not rendered yet; try again in a moment.", statusCode: StatusCodes.Status503ServiceUnavailable)
+                .ExecuteAsync(http);
+            return;
+        }
+
+        await DocumentResponder.RespondAsync(http, published, CacheControl(services));
+    }
+
+    // The output can change after every poll run, so caches keep it no longer than that.
+    private static string CacheControl(IServiceProvider services)
+    {
+        var every = services.GetRequiredService<IOptions<PollingOptions>>().Value.CheckEvery;
+        return "public, max-age=" + ((long)every.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 }

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using FeedAggregator.Publishing.Writers;
 using FeedAggregator.Storage;
 using Microsoft.Extensions.Logging;
@@ -13,8 +12,10 @@ namespace FeedAggregator.Publishing;
 /// </summary>
 public sealed class FeedPublisher(
     MergedFeedQuery query,
+    FeedViewQuery views,
     IArticleStore articles,
     IEnumerable<IFeedWriter> writers,
+    WebSubNotifier webSub,
     IOptions<PublishingOptions> options,
     ILogger<FeedPublisher> logger)
 {
@@ -38,14 +39,17 @@ public sealed class FeedPublisher(
                 return current;
 
             var feed = await query.GetAsync(BaseUrl, cancellationToken);
+            feed = feed with { Navigation = await views.DefaultNavigationAsync(cancellationToken) };
             var lastModified = TruncateToSeconds(feed.Updated);
             var documents = writers.ToDictionary(
                 w => w.Document.FileName,
                 w => Render(w, feed, lastModified),
                 StringComparer.Ordinal);
+            var previous = _current;
             var snapshot = new PublishedSnapshot(version, documents);
             _current = snapshot;
-            await WriteFilesAsync(snapshot, cancellationToken);
+            var written = await WriteFilesAsync(snapshot, cancellationToken);
+            await webSub.NotifyAsync(ChangedFeeds(previous, snapshot, written, feed), cancellationToken);
             return snapshot;
         }
         finally
@@ -56,20 +60,43 @@ public sealed class FeedPublisher(
 
     private static PublishedDocument Render(IFeedWriter writer, MergedFeed feed, DateTimeOffset lastModified)
     {
-        var content = writer.Write(feed);
-        var etag = "\"" + Convert.ToHexStringLower(SHA256.HashData(content), 0, 16) + "\"";
-        return new PublishedDocument(writer.Document, content, etag, lastModified);
+        return PublishedDocument.Create(writer.Document, writer.Write(feed), lastModified);
     }
 
-    private async Task WriteFilesAsync(PublishedSnapshot snapshot, CancellationToken cancellationToken)
+    // A feed changed when its file was rewritten, or (the files being unwritable) when its
+    // content differs from the last rendering in memory.
+    private static IEnumerable<string> ChangedFeeds(
+        PublishedSnapshot? previous, PublishedSnapshot current, IReadOnlySet<string> written, MergedFeed feed)
     {
+        foreach (var (document, link) in new[]
+                 {
+                     (FeedDocument.Atom, FeedLinks.Atom(feed)), (FeedDocument.Rss, FeedLinks.Rss(feed)), (FeedDocument.Json, FeedLinks.Json(feed)),
+                 })
+        {
+            if (!current.Documents.TryGetValue(document.FileName, out var now))
+            {
+                continue;
+            }
+
+            var before = previous?.Documents.GetValueOrDefault(document.FileName);
+            if (written.Contains(document.FileName) || (before is not null && before.ETag != now.ETag))
+            {
+                yield return link;
+            }
+        }
+    }
+
+    private async Task<IReadOnlySet<string>> WriteFilesAsync(PublishedSnapshot snapshot, CancellationToken cancellationToken)
+    {
+        var written = new HashSet<string>(StringComparer.Ordinal);
         var directory = options.Value.OutputDirectory;
         foreach (var document in snapshot.Documents.Values)
         {
             var path = Path.Combine(directory, document.Document.FileName);
             try
             {
-                if (await AtomicFile.WriteIfChangedAsync(path, document.Content, cancellationToken))
+                if (await AtomicFile.WriteIfChangedAsync(path, document.Content, cancellationToken)
+                    && written.Add(document.Document.FileName))
                     logger.LogInformation("Publishing: wrote {PublishedFile} ({Bytes} bytes)", path, document.Content.Length);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
@@ -78,6 +105,8 @@ public sealed class FeedPublisher(
                 logger.LogError("Publishing: could not write {PublishedFile}: {Error}", path, ex.Message);
             }
         }
+
+        return written;
     }
 
     internal static Uri PublicBaseUrl(string? configured)

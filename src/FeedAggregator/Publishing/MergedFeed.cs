@@ -18,6 +18,9 @@ public sealed record MergedFeed
     public required DateTimeOffset Updated { get; init; }
 
     public IReadOnlyList<MergedItem> Items { get; init; } = [];
+
+    /// <summary>The view's own query, its paging links and the WebSub hub.</summary>
+    public FeedNavigation Navigation { get; init; } = FeedNavigation.None;
 }
 
 /// <summary>One article of the merged feed and the feed it came from.</summary>

@@ -26,7 +26,7 @@ public sealed class MergedFeedQuery(IArticleStore articles, IOptions<PublishingO
         };
     }
 
-    private static ArticleSource SourceOf(Feed feed, Uri baseUrl)
+    internal static ArticleSource SourceOf(Feed feed, Uri baseUrl)
     {
         var id = SqliteArticleStore.TagPrefix + "source:" + Processing.ArticleKey.Hash(feed.Url);
         // The seed corpus has no feed of its own: it is part of this aggregator's.

@@ -25,4 +25,11 @@ public sealed class PublishingOptions
     /// <summary>How many articles the merged feed holds, newest first.</summary>
     [Range(1, 500)]
     public int ItemCount { get; set; } = 50;
+
+    /// <summary>A WebSub hub (https://www.w3.org/TR/websub/): advertised as rel="hub" and pinged after each change. Empty: none.</summary>
+    public string? WebSubHub { get; set; }
+
+    /// <summary>Filtered and paged views kept rendered in memory, least recently used dropped first.</summary>
+    [Range(1, 10000)]
+    public int ViewCacheSize { get; set; } = 256;
 }

@@ -15,6 +15,12 @@ public interface IArticleStore
     /// <summary>The newest articles of all feeds, newest first, each with its source feed.</summary>
     Task<IReadOnlyList<(Article Article, Feed Source)>> GetNewestAsync(int limit, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// One page of the articles that match <paramref name="filter"/>, newest first (the merged
+    /// feed's order), and the number that match in all.
+    /// </summary>
+    Task<ArticlePage> QueryAsync(ArticleFilter filter, int offset, int limit, CancellationToken cancellationToken);
+
     /// <summary>How many articles each feed has, by feed id.</summary>
     Task<IReadOnlyDictionary<long, int>> CountByFeedAsync(CancellationToken cancellationToken);
 

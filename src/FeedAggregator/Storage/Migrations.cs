@@ -79,5 +79,28 @@ internal static class Migrations
         ALTER TABLE feeds ADD COLUMN discovered_url TEXT;
         ALTER TABLE feeds ADD COLUMN hint_seconds INTEGER;
         """,
+
+        // 3: full-text search over titles and HTML for ?q= (FTS5, external content: the text is
+        // stored once, in articles; triggers keep the index in step, including for old rows).
+        """
+        CREATE VIRTUAL TABLE articles_fts USING fts5(
+            title, summary_html, content_html,
+            content = 'articles', content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 2');
+        INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');
+        CREATE TRIGGER articles_fts_inserted AFTER INSERT ON articles BEGIN
+            INSERT INTO articles_fts (rowid, title, summary_html, content_html)
+            VALUES (new.id, new.title, new.summary_html, new.content_html);
+        END;
+        CREATE TRIGGER articles_fts_deleted AFTER DELETE ON articles BEGIN
+            INSERT INTO articles_fts (articles_fts, rowid, title, summary_html, content_html)
+            VALUES ('delete', old.id, old.title, old.summary_html, old.content_html);
+        END;
+        CREATE TRIGGER articles_fts_updated AFTER UPDATE OF title, summary_html, content_html ON articles BEGIN
+            INSERT INTO articles_fts (articles_fts, rowid, title, summary_html, content_html)
+            VALUES ('delete', old.id, old.title, old.summary_html, old.content_html);
+            INSERT INTO articles_fts (rowid, title, summary_html, content_html)
+            VALUES (new.id, new.title, new.summary_html, new.content_html);
+        END;
+        """,
     ];
 }

@@ -89,6 +89,29 @@ public sealed class SqliteArticleStore(SqliteConnectionFactory connections) : IA
         return rows.ToList();
     }
 
+    public async Task<ArticlePage> QueryAsync(ArticleFilter filter, int offset, int limit, CancellationToken cancellationToken)
+    {
+        var (where, parameters) = ArticleFilterSql.Build(filter);
+        parameters.Add("offset", offset);
+        parameters.Add("limit", limit);
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var total = await connection.ExecuteScalarAsync<int>(new CommandDefinition(
+            $"SELECT count(*) FROM articles a JOIN feeds f ON f.id = a.feed_id {where}",
+            parameters, cancellationToken: cancellationToken));
+        var rows = await connection.QueryAsync<ArticleRow, FeedRow, (Article, Feed)>(new CommandDefinition(
+                $"""
+                SELECT {ArticleRow.Columns}, f.id AS Id, {FeedColumnsAliased}
+                FROM articles a JOIN feeds f ON f.id = a.feed_id
+                {where}
+                ORDER BY a.sort_at DESC, a.id DESC
+                LIMIT @limit OFFSET @offset
+                """,
+                parameters, cancellationToken: cancellationToken),
+            (article, feed) => (article.ToArticle(), feed.ToFeed()),
+            splitOn: "Id");
+        return new ArticlePage(rows.ToList(), total);
+    }
+
     public async Task<IReadOnlyDictionary<long, int>> CountByFeedAsync(CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);

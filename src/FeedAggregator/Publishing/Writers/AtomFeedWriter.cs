@@ -26,6 +26,11 @@ public sealed class AtomFeedWriter : IFeedWriter
             WriteText(writer, "updated", FeedDates.Rfc3339(feed.Updated));
             WriteLink(writer, "self", FeedLinks.Atom(feed), FeedLinks.MediaType(FeedDocument.Atom));
             WriteLink(writer, "alternate", FeedLinks.Page(feed), "text/html");
+            foreach (var (rel, href) in FeedLinks.Navigation(feed, FeedDocument.Atom))
+            {
+                WriteLink(writer, rel, href, rel == "hub" ? null : FeedLinks.MediaType(FeedDocument.Atom));
+            }
+
             writer.WriteStartElement("generator", AtomNs);
             FeedXml.Attribute(writer, "version", GeneratorInfo.Version);
             writer.WriteString(GeneratorInfo.Name);

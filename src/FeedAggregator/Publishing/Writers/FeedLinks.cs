@@ -5,11 +5,30 @@ internal static class FeedLinks
 {
     public static string Page(MergedFeed feed) => Clean(feed.BaseUrl);
 
-    public static string Atom(MergedFeed feed) => Document(feed, FeedDocument.Atom);
+    public static string Atom(MergedFeed feed) => Document(feed, FeedDocument.Atom, feed.Navigation.Self);
 
-    public static string Rss(MergedFeed feed) => Document(feed, FeedDocument.Rss);
+    public static string Rss(MergedFeed feed) => Document(feed, FeedDocument.Rss, feed.Navigation.Self);
 
-    public static string Json(MergedFeed feed) => Document(feed, FeedDocument.Json);
+    public static string Json(MergedFeed feed) => Document(feed, FeedDocument.Json, feed.Navigation.Self);
+
+    /// <summary>
+    /// The RFC 5005 paging links and the WebSub hub of <paramref name="document"/>, as (rel, href)
+    /// in a fixed order; "prev-archive" repeats "next" for readers that follow archived feeds.
+    /// </summary>
+    public static IEnumerable<(string Rel, string Href)> Navigation(MergedFeed feed, FeedDocument document)
+    {
+        var nav = feed.Navigation;
+        if (nav.First is { } first) yield return ("first", Document(feed, document, first));
+        if (nav.Previous is { } previous) yield return ("previous", Document(feed, document, previous));
+        if (nav.Next is { } next)
+        {
+            yield return ("next", Document(feed, document, next));
+            yield return ("prev-archive", Document(feed, document, next));
+        }
+
+        if (nav.Last is { } last) yield return ("last", Document(feed, document, last));
+        if (nav.Hub is { } hub) yield return ("hub", CharacterFilter.Strip(hub));
+    }
 
     /// <summary>The media type without parameters, as link type attributes want it.</summary>
     public static string MediaType(FeedDocument document)
@@ -18,8 +37,8 @@ internal static class FeedLinks
         return semicolon < 0 ? document.MediaType : document.MediaType[..semicolon].Trim();
     }
 
-    private static string Document(MergedFeed feed, FeedDocument document) =>
-        Clean(new Uri(feed.BaseUrl, document.FileName));
+    private static string Document(MergedFeed feed, FeedDocument document, string query) =>
+        Clean(new Uri(feed.BaseUrl, document.FileName + query));
 
     private static string Clean(Uri uri) => CharacterFilter.Strip(uri.AbsoluteUri);
 }

@@ -32,6 +32,7 @@ public sealed class JsonFeedWriter : IFeedWriter
                 WriteText(json, "description", feed.Description);
             }
 
+            WriteNavigation(json, feed);
             json.WriteStartArray("items");
             foreach (var item in feed.Items)
             {
@@ -134,6 +135,27 @@ public sealed class JsonFeedWriter : IFeedWriter
         }
 
         json.WriteEndArray();
+    }
+
+    // JSON Feed pages with next_url (older items) and announces WebSub in hubs.
+    private static void WriteNavigation(Utf8JsonWriter json, MergedFeed feed)
+    {
+        foreach (var (rel, href) in FeedLinks.Navigation(feed, FeedDocument.Json))
+        {
+            if (rel == "next")
+            {
+                json.WriteString("next_url", href);
+            }
+            else if (rel == "hub")
+            {
+                json.WriteStartArray("hubs");
+                json.WriteStartObject();
+                json.WriteString("type", "WebSub");
+                json.WriteString("url", href);
+                json.WriteEndObject();
+                json.WriteEndArray();
+            }
+        }
     }
 
     private static void WriteText(Utf8JsonWriter json, string name, string text) =>

@@ -37,6 +37,13 @@ public sealed class RssFeedWriter : IFeedWriter
             writer.WriteAttributeString("rel", "self");
             writer.WriteAttributeString("type", FeedLinks.MediaType(FeedDocument.Rss));
             writer.WriteEndElement();
+            foreach (var (rel, href) in FeedLinks.Navigation(feed, FeedDocument.Rss))
+            {
+                writer.WriteStartElement("link", AtomNs);
+                FeedXml.Attribute(writer, "href", href);
+                writer.WriteAttributeString("rel", rel);
+                writer.WriteEndElement();
+            }
 
             foreach (var item in feed.Items)
             {

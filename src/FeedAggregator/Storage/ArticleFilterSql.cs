@@ -1,0 +1,64 @@
+using System.Text;
+using Dapper;
+
+namespace FeedAggregator.Storage;
+
+/// <summary>An <see cref="ArticleFilter"/> as a parameterised WHERE clause over articles a JOIN feeds f.</summary>
+internal static class ArticleFilterSql
+{
+    public static (string Where, DynamicParameters Parameters) Build(ArticleFilter filter)
+    {
+        var conditions = new List<string>();
+        var parameters = new DynamicParameters();
+        if (filter.Source is { } source)
+        {
+            conditions.Add("(f.url = @source OR f.title = @source COLLATE NOCASE)");
+            parameters.Add("source", source);
+        }
+
+        if (filter.Category is { } category)
+        {
+            conditions.Add("""
+                (f.category = @category COLLATE NOCASE
+                 OR EXISTS (SELECT 1 FROM json_each(a.categories) c WHERE c.value = @category COLLATE NOCASE))
+                """);
+            parameters.Add("category", category);
+        }
+
+        if (filter.Language is { } language)
+        {
+            conditions.Add("(a.language = @language COLLATE NOCASE OR a.language LIKE @languagePrefix ESCAPE '\\')");
+            parameters.Add("language", language);
+            parameters.Add("languagePrefix", language.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "-%");
+        }
+
+        if (filter.Text is { } text && MatchExpression(text) is { } match)
+        {
+            conditions.Add("a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH @match)");
+            parameters.Add("match", match);
+        }
+
+        return (conditions.Count == 0 ? string.Empty : "WHERE " + string.Join(" AND ", conditions), parameters);
+    }
+
+    /// <summary>
+    /// Each word as an FTS5 string, so whatever a reader types is words, never query syntax
+    /// (a stray quote or "NEAR(" would otherwise be an error). Null when there are no words.
+    /// </summary>
+    internal static string? MatchExpression(string text)
+    {
+        var words = text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length == 0)
+        {
+            return null;
+        }
+
+        var match = new StringBuilder();
+        foreach (var word in words)
+        {
+            match.Append(match.Length == 0 ? "\"" : " \"").Append(word.Replace("\"", "\"\"", StringComparison.Ordinal)).Append('"');
+        }
+
+        return match.ToString();
+    }
+}

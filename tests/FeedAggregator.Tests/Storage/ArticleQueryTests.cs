@@ -1,0 +1,107 @@
+using FeedAggregator.Model;
+using FeedAggregator.Storage;
+using FeedAggregator.Tests.Support;
+
+namespace FeedAggregator.Tests.Storage;
+
+public sealed class ArticleQueryTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 26, 10, 0, 0, TimeSpan.Zero);
+    private static readonly CancellationToken None = CancellationToken.None;
+
+    private static Article Make(string key, string title, string html, string? language, string category, int hoursAgo) => new()
+    {
+        Key = key,
+        Title = title,
+        ContentHtml = html,
+        Language = language,
+        Categories = [category],
+        Published = Now.AddHours(-hoursAgo),
+        ContentHash = key + title,
+    };
+
+    private static async Task<TempDatabase> SeedAsync()
+    {
+        var db = await TempDatabase.CreateAsync();
+        await db.Feeds.SyncSubscriptionsAsync(
+            [new("https://tech.example/feed", "Tech Daily", "Tech"), new("https://world.example/feed", "World", "News")], Now, None);
+        var feeds = await db.Feeds.ListAsync(None);
+        await db.Articles.SaveAsync(feeds.Single(f => f.Url == "https://tech.example/feed"),
+        [
+            Make("t1", "Kernel released", "<p>The scheduler is faster</p>", "en", "Linux", 1),
+            Make("t2", "Compilers podcast", "<p>Register allocation</p>", "en-GB", "Podcasts", 2),
+        ], Now, None);
+        await db.Articles.SaveAsync(feeds.Single(f => f.Url == "https://world.example/feed"),
+        [
+            Make("w1", "قمة المناخ", "<p>اجتمع القادة في القاهرة</p>", "ar", "Climate", 3),
+            Make("w2", "Markets close higher", "<p>Stocks rose, the scheduler said</p>", "en", "Economy", 4),
+        ], Now, None);
+        return db;
+    }
+
+    private static async Task<string[]> TitlesAsync(TempDatabase db, ArticleFilter filter, int offset = 0, int limit = 10) =>
+        [.. (await db.Articles.QueryAsync(filter, offset, limit, None)).Items.Select(i => i.Article.Title)];
+
+    [Fact]
+    public async Task Full_text_search_matches_every_word_in_title_or_content_newest_first()
+    {
+        await using var db = await SeedAsync();
+        Assert.Equal(["Kernel released", "Markets close higher"], await TitlesAsync(db, new(Text: "scheduler")));
+        Assert.Equal(["Markets close higher"], await TitlesAsync(db, new(Text: "scheduler stocks")));
+        Assert.Equal(["قمة المناخ"], await TitlesAsync(db, new(Text: "القاهرة")));
+    }
+
+    [Theory]
+    [InlineData("\"unbalanced")]
+    [InlineData("NEAR(a b")]
+    [InlineData("a OR -b*:")]
+    public async Task Search_text_is_words_never_fts5_syntax(string text)
+    {
+        await using var db = await SeedAsync();
+        Assert.Empty(await TitlesAsync(db, new(Text: text)));
+    }
+
+    [Fact]
+    public async Task Language_matches_the_tag_and_its_regional_variants()
+    {
+        await using var db = await SeedAsync();
+        Assert.Equal(["Kernel released", "Compilers podcast", "Markets close higher"], await TitlesAsync(db, new(Language: "en")));
+        Assert.Equal(["قمة المناخ"], await TitlesAsync(db, new(Language: "AR")));
+    }
+
+    [Fact]
+    public async Task Category_matches_article_categories_and_the_feeds_opml_folder()
+    {
+        await using var db = await SeedAsync();
+        Assert.Equal(["Compilers podcast"], await TitlesAsync(db, new(Category: "podcasts")));
+        Assert.Equal(["قمة المناخ", "Markets close higher"], await TitlesAsync(db, new(Category: "News")));
+    }
+
+    [Fact]
+    public async Task Source_matches_the_feed_url_or_title_and_filters_combine()
+    {
+        await using var db = await SeedAsync();
+        Assert.Equal(["Kernel released", "Compilers podcast"], await TitlesAsync(db, new(Source: "tech daily")));
+        Assert.Equal(["Markets close higher"], await TitlesAsync(db, new(Source: "https://world.example/feed", Language: "en")));
+    }
+
+    [Fact]
+    public async Task Pages_continue_where_the_last_one_ended_and_count_every_match()
+    {
+        await using var db = await SeedAsync();
+        var second = await db.Articles.QueryAsync(ArticleFilter.None, 2, 2, None);
+        Assert.Equal(4, second.Total);
+        Assert.Equal(["قمة المناخ", "Markets close higher"], second.Items.Select(i => i.Article.Title));
+    }
+
+    [Fact]
+    public async Task An_updated_article_is_found_by_its_new_words_only()
+    {
+        await using var db = await SeedAsync();
+        var tech = (await db.Feeds.ListAsync(None)).Single(f => f.Url == "https://tech.example/feed");
+        await db.Articles.SaveAsync(tech, [Make("t1", "Kernel released", "<p>Now with a new allocator</p>", "en", "Linux", 1) with { ContentHash = "changed" }], Now, None);
+
+        Assert.Equal(["Markets close higher"], await TitlesAsync(db, new(Text: "scheduler")));
+        Assert.Equal(["Kernel released"], await TitlesAsync(db, new(Text: "allocator")));
+    }
+}

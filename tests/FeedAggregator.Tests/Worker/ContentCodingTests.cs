@@ -1,0 +1,21 @@
+using FeedAggregator.Worker.Http;
+
+namespace FeedAggregator.Tests.Worker;
+
+public sealed class ContentCodingTests
+{
+    [Theory]
+    [InlineData(null, null)]
+    [InlineData("", null)]
+    [InlineData("gzip, deflate, br", "br")]
+    [InlineData("gzip", "gzip")]
+    [InlineData("GZIP;q=0.5", "gzip")]
+    [InlineData("br;q=0, gzip", "gzip")]
+    [InlineData("br;q=0, gzip;q=0", null)]
+    [InlineData("identity", null)]
+    [InlineData("*", "br")]
+    [InlineData("br;q=0, *", "gzip")]
+    [InlineData("deflate", null)]
+    public void Picks_the_best_precompressed_coding_the_client_accepts(string? header, string? expected) =>
+        Assert.Equal(expected, ContentCoding.Choose(header));
+}

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Load benchmark: requests per second for /feed.atom (200 and 304) with wrk on loopback, against
+# the same bytes served by the same Kestrel as a static baseline (/baseline: a MapGet returning a
+# byte[] read once from a copy of feed.atom, enabled by --Benchmark:StaticFile). Passes when
+# /feed.atom (200) reaches 50% of the baseline. BENCH_SECONDS (default 5) per run, 1 wrk thread,
+# 32 connections (the machine has 2 cores: wrk takes one).
+source "$(dirname "$0")/lib.sh"
+SECONDS_PER_RUN=${BENCH_SECONDS:-5}
+command -v wrk >/dev/null || { echo "  skip  wrk is not installed (not counted)"; finish; exit $?; }
+
+publish_worker
+start_worker --Benchmark:StaticFile="$WORK/baseline.atom"
+# The baseline is the feed once the seed import has settled (two equal readings a second apart).
+for _ in $(seq 1 30); do
+  curl -sf -o "$WORK/a.atom" "$BASE/feed.atom"; sleep 1; curl -sf -o "$WORK/baseline.atom" "$BASE/feed.atom"
+  cmp -s "$WORK/a.atom" "$WORK/baseline.atom" && grep -q '<entry' "$WORK/baseline.atom" && break
+done
+ETAG=$(curl -sfI "$BASE/feed.atom" | tr -d '\r' | awk -F': ' 'tolower($1)=="etag"{print $2}')
+SIZE=$(stat -c %s "$WORK/baseline.atom")
+
+rps() { wrk -t1 -c32 -d"${SECONDS_PER_RUN}s" --latency "$@" | tee -a "$WORK/wrk.log" | awk '/Requests\/sec/{print int($2)}'; }
+rps "$BASE/baseline" >/dev/null   # warm up the JIT on both paths
+rps "$BASE/feed.atom" >/dev/null
+BASELINE=$(rps "$BASE/baseline")
+FEED=$(rps "$BASE/feed.atom")
+NOT_MODIFIED=$(rps -H "If-None-Match: $ETAG" "$BASE/feed.atom")
+
+echo "bench: $SIZE-byte Atom document, wrk -t1 -c32 -d${SECONDS_PER_RUN}s on loopback"
+echo "bench: static baseline  /baseline         $BASELINE req/s"
+echo "bench: feed (200)       /feed.atom        $FEED req/s ($((FEED * 100 / BASELINE))% of baseline)"
+echo "bench: feed (304)       /feed.atom + ETag $NOT_MODIFIED req/s"
+check "/feed.atom (200) serves at least 50% of the static baseline's requests per second" test $((FEED * 2)) -ge "$BASELINE"
+check "a 304 serves at least 50% of the static baseline's requests per second" test "$NOT_MODIFIED" -ge $((BASELINE / 2))
+finish
