@@ -14,14 +14,11 @@ internal sealed partial class DeclaredEntities(long budget)
 
     public bool OverBudget { get; private set; }
 
-    public void Read(ReadOnlySpan<char> doctype)
+    public void Read(string doctype)
     {
-        foreach (var match in SimpleEntity().EnumerateMatches(doctype))
-        {
-            var declaration = SimpleEntity().Match(doctype.Slice(match.Index, match.Length).ToString());
-            // As in XML, the first declaration of a name binds.
+        // As in XML, the first declaration of a name binds.
+        foreach (Match declaration in SimpleEntity().Matches(doctype))
             _values.TryAdd(declaration.Groups["name"].Value, declaration.Groups["value"].Value);
-        }
     }
 
     public bool TryExpand(string name, out string value)

@@ -38,7 +38,7 @@ internal static class EntityRepair
             if (text[i] == '<' && string.CompareOrdinal(text, i, "<!DOCTYPE", 0, 9) == 0)
             {
                 var end = AfterDoctype(text, i);
-                declared.Read(text.AsSpan(i, end - i));
+                declared.Read(text[i..end]);
                 i = end;
                 continue;
             }
