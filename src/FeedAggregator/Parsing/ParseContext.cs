@@ -43,7 +43,8 @@ internal sealed class ParseContext(ParsingOptions options, Uri? documentUrl)
     {
         if (breakMessage is not null)
         {
-            if (entries.Count == 0)
+            // A feed cut off before its first entry still says what it is when its title was read.
+            if (entries.Count == 0 && feed.Title is null)
                 return ParseResult.Failure(breakMessage);
             Warn($"{breakMessage}; kept the {entries.Count} entries read before it");
         }

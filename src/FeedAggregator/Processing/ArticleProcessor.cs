@@ -62,7 +62,8 @@ public sealed class ArticleProcessor(ContentSanitizer sanitizer)
 
     private static string DeriveTitle(string? title, string contentText, string? url)
     {
-        var text = HtmlText.ToPlainText(title);
+        // The parser already decoded the title to text: "<blink>" in a plain-text title is words, not a tag.
+        var text = title?.Trim() ?? "";
         if (text.Length > 0)
             return text;
         if (contentText.Length > 0)

@@ -15,11 +15,26 @@ public sealed class EntityRepairTests
     [InlineData("<t><![CDATA[AT&T &nbsp;]]> &nbsp;</t>", "<t><![CDATA[AT&T &nbsp;]]> &#xA0;</t>")]
     [InlineData("<!DOCTYPE r [<!ENTITY a \"&b;\">]><r>&a;</r>", "<!DOCTYPE r [<!ENTITY a \"&b;\">]><r>&amp;a;</r>")]
     [InlineData("<t>&</t>", "<t>&amp;</t>")]
+    [InlineData("<t>&#X41;</t>", "<t>&#x41;</t>")]
+    [InlineData("<!DOCTYPE r [<!ENTITY id \"tag:example.com,\">]><r>&id;1</r>", "<!DOCTYPE r [<!ENTITY id \"tag:example.com,\">]><r>tag:example.com,1</r>")]
+    [InlineData("<!DOCTYPE r [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]><r>&xxe;</r>", "<!DOCTYPE r [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]><r>&amp;xxe;</r>")]
     public void Makes_entity_references_legal_xml(string input, string expected)
     {
         var context = new ParseContext(new ParsingOptions(), null);
 
         Assert.Equal(expected, EntityRepair.Repair(input, context));
+    }
+
+    [Fact]
+    public void Expands_declared_entities_only_within_the_entity_budget()
+    {
+        var options = new ParsingOptions { MaxEntityCharacters = 10 };
+        var context = new ParseContext(options, null);
+
+        var repaired = EntityRepair.Repair("<!DOCTYPE r [<!ENTITY a \"123456\">]><r>&a;&a;</r>", context);
+
+        Assert.EndsWith("<r>123456&amp;a;</r>", repaired, StringComparison.Ordinal);
+        Assert.Contains(context.Warnings, w => w.Contains("budget", StringComparison.Ordinal));
     }
 
     [Fact]

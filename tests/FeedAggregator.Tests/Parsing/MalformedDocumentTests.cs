@@ -38,13 +38,36 @@ public sealed class MalformedDocumentTests
     }
 
     [Fact]
-    public void A_document_cut_off_before_its_first_entry_is_a_failure()
+    public void A_document_cut_off_before_its_first_entry_keeps_its_title_with_a_warning()
     {
-        var result = Parse("atom-truncated-early.xml");
+        var feed = ParseFeed("atom-truncated-early.xml");
+
+        Assert.Equal("Gone Too Soon", feed.Title);
+        Assert.Empty(feed.Entries);
+        var warning = Assert.Single(feed.Warnings);
+        Assert.StartsWith("malformed or cut-off XML", warning, StringComparison.Ordinal);
+        Assert.Contains("Line 7", warning, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_document_cut_off_before_anything_was_read_is_a_failure()
+    {
+        var result = ParseText("<?xml version=\"1.0\"?>\n<rss version=\"2.0\"><channel><tit");
 
         Assert.False(result.IsSuccess);
         Assert.StartsWith("malformed or cut-off XML", result.Error, StringComparison.Ordinal);
-        Assert.Contains("Line 7", result.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("<feed><title>no namespace</title><entry><title>One</title></entry></feed>", FeedFormat.Atom10)]
+    [InlineData("<feed version=\"0.3\" xmlns=\"http://example.com/newformat#\"><title>no namespace</title><entry><title>One</title></entry></feed>", FeedFormat.Atom03)]
+    public void A_feed_root_outside_the_atom_namespace_is_read_as_atom(string document, FeedFormat format)
+    {
+        var feed = ParseText(document).Feed!;
+
+        Assert.Equal(format, feed.Format);
+        Assert.Equal("no namespace", feed.Title);
+        Assert.Equal("One", Assert.Single(feed.Entries).Title);
     }
 
     [Fact]
@@ -80,7 +103,6 @@ public sealed class MalformedDocumentTests
     [InlineData(" \r\n\t ", "the document is empty")]
     [InlineData("Service Unavailable", "not a feed: the document is neither a feed's XML nor JSON")]
     [InlineData("<?xml version=\"1.0\"?><opml version=\"2.0\"><body/></opml>", "not a feed: the document's root element is <opml>")]
-    [InlineData("<feed><title>no namespace</title></feed>", "not a feed: the root element <feed> is not in the Atom namespace")]
     [InlineData("<?xml version=\"1.0\"?>", "not a feed: the document is neither a feed's XML nor JSON")]
     public void Fails_with_a_clear_message(string document, string expected)
     {

@@ -77,7 +77,8 @@ public sealed class RssParsingTests
 
         Assert.Equal(FeedFormat.Rss09x, feed.Format);
         Assert.Equal("Le Café du Coin", feed.Title);
-        Assert.Equal("Nouvelles du café & du quartier", feed.Description);
+        // &nbsp; is a no-break space, kept as one.
+        Assert.Equal("Nouvelles du café\u00a0& du quartier", feed.Description);
         Assert.Equal("fr", feed.Language);
         Assert.Equal(["Crêpes le mardi", "Fermeture exceptionnelle"], feed.Entries.Select(e => e.Title));
         Assert.Equal("Désormais, crêpes chaque mardi à midi.", feed.Entries[0].Summary);

@@ -9,17 +9,16 @@ namespace FeedAggregator.Parsing.Atom;
 /// <summary>One atom:entry (1.0 or 0.3, named by <paramref name="ns"/>) to a <see cref="ParsedEntry"/>.</summary>
 internal static class AtomEntryMapper
 {
-    public static ParsedEntry Map(XElement entry, XNamespace ns, Uri? inScopeBase, Uri? feedBase, ParseContext context)
+    public static ParsedEntry Map(XElement entry, XNamespace ns, bool atom03, Uri? inScopeBase, Uri? feedBase, ParseContext context)
     {
-        var atom03 = ns == Ns.Atom03;
         var title = AtomText.ToPlainText(entry.Element(ns + "title"), atom03);
         var id = XmlContent.Text(entry.Element(ns + "id"));
         var name = title ?? id;
         // Atom requires only the updated date: an entry without a published one is dated by it (as Miniflux does).
-        var updated = context.Date(name, atom03 ? ("modified", Text(entry, ns + "modified")) : ("updated", Text(entry, ns + "updated")));
-        var published = atom03
-            ? context.Date(name, ("issued", Text(entry, ns + "issued")), ("created", Text(entry, ns + "created")))
-            : context.Date(name, ("published", Text(entry, ns + "published")));
+        // Feeds mix the 0.3 and 1.0 names; when a date is given twice, the last one stands (as in feedparser).
+        var updated = context.Date(name, ("updated", Last(entry, ns + "updated")), ("modified", Last(entry, ns + "modified")));
+        var published = context.Date(name,
+            ("published", Last(entry, ns + "published")), ("issued", Last(entry, ns + "issued")), ("created", Last(entry, ns + "created")));
 
         return new ParsedEntry
         {
@@ -58,7 +57,7 @@ internal static class AtomEntryMapper
         return best is null ? null : XmlContent.Attribute(best, "href");
     }
 
-    private static string? Text(XElement entry, XName name) => XmlContent.Text(entry.Element(name));
+    private static string? Last(XElement entry, XName name) => XmlContent.Text(entry.Elements(name).LastOrDefault());
 
     private static List<Enclosure> Enclosures(XElement entry, XNamespace ns) =>
         [.. entry.Elements(ns + "link")

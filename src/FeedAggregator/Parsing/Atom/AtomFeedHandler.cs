@@ -5,9 +5,9 @@ using FeedAggregator.Parsing.Xml;
 namespace FeedAggregator.Parsing.Atom;
 
 /// <summary>Walks atom:feed: its metadata elements and its entries (1.0 or 0.3, named by <paramref name="ns"/>).</summary>
-internal sealed class AtomFeedHandler(XNamespace ns, Uri? feedBase, ParseContext context) : IXmlFeedHandler
+internal sealed class AtomFeedHandler(XNamespace ns, bool atom03, Uri? feedBase, ParseContext context) : IXmlFeedHandler
 {
-    private readonly bool _atom03 = ns == XmlNamespaces.Atom03;
+    private readonly bool _atom03 = atom03;
     private readonly XElement _metadata = new(ns + "feed");
 
     public string? Title => AtomText.ToPlainText(_metadata.Element(ns + "title"), _atom03);
@@ -31,5 +31,5 @@ internal sealed class AtomFeedHandler(XNamespace ns, Uri? feedBase, ParseContext
     }
 
     public ParsedEntry OnEntry(XElement element, Uri? baseUrl) =>
-        AtomEntryMapper.Map(element, ns, baseUrl, feedBase, context);
+        AtomEntryMapper.Map(element, ns, _atom03, baseUrl, feedBase, context);
 }

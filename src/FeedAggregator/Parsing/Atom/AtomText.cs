@@ -16,9 +16,10 @@ internal static class AtomText
         ? null
         : KindOf(element, atom03) switch
         {
-            Kind.Text => HtmlText.CollapseWhitespace(element.Value),
-            Kind.Html => HtmlText.ToPlainText(element.Value),
-            Kind.Markup => HtmlText.CollapseWhitespace(element.Value),
+            Kind.Text => HtmlText.CollapseWhitespace(Value(element, atom03)),
+            Kind.Html => HtmlText.ToPlainText(Value(element, atom03)),
+            // Through the markup, so an inline script's code does not become title text.
+            Kind.Markup => HtmlText.ToPlainText(XmlContent.InnerMarkup(XhtmlDiv(element) ?? element)),
             _ => null,
         };
 
@@ -30,12 +31,23 @@ internal static class AtomText
 
         var html = KindOf(element, atom03) switch
         {
-            Kind.Text => string.IsNullOrWhiteSpace(element.Value) ? null : HtmlText.Escape(element.Value.Trim()),
-            Kind.Html => element.Value,
+            Kind.Text => Value(element, atom03) is { } text && !string.IsNullOrWhiteSpace(text) ? HtmlText.Escape(text.Trim()) : null,
+            Kind.Html => Value(element, atom03),
             Kind.Markup => XmlContent.InnerMarkup(XhtmlDiv(element) ?? element),
             _ => null,
         };
         return string.IsNullOrWhiteSpace(html) ? null : html.Trim();
+    }
+
+    // Atom 0.3 mode="base64" carries the text encoded; anything that does not decode is absent.
+    private static string? Value(XElement element, bool atom03)
+    {
+        if (!atom03 || element.Attribute("mode")?.Value.Trim().Equals("base64", StringComparison.OrdinalIgnoreCase) != true)
+            return element.Value;
+        var bytes = new byte[element.Value.Length];
+        return Convert.TryFromBase64String(element.Value.Trim(), bytes, out var written)
+            ? System.Text.Encoding.UTF8.GetString(bytes, 0, written)
+            : null;
     }
 
     private static Kind KindOf(XElement element, bool atom03)
@@ -48,7 +60,7 @@ internal static class AtomText
             return mode switch
             {
                 "escaped" => html ? Kind.Html : Kind.Text,
-                "base64" => Kind.Unsupported,
+                "base64" => html ? Kind.Html : type is null || type.StartsWith("text/", StringComparison.Ordinal) ? Kind.Text : Kind.Unsupported,
                 _ when element.HasElements => Kind.Markup,
                 _ => html ? Kind.Html : Kind.Text,
             };

@@ -25,7 +25,7 @@ internal sealed class RssChannelHandler(XNamespace ns, Uri? feedBase, ParseConte
 
     public void OnMetadata(XElement element)
     {
-        if (element.Name == ns + "title")
+        if (element.Name == ns + "title" || element.Name == Ns.DublinCore + "title")
             Title ??= HtmlText.ToPlainText(element.Value);
         else if (element.Name == ns + "link")
             Link ??= XmlContent.Text(element);

@@ -15,9 +15,11 @@ internal static class RssEntryMapper
     public static ParsedEntry Map(XElement item, XNamespace ns, Uri? inScopeBase, Uri? feedBase, ParseContext context)
     {
         var title = HtmlText.ToPlainText(XmlContent.Text(item.Element(ns + "title")))
-            ?? HtmlText.ToPlainText(XmlContent.Text(item.Element(Ns.DublinCore + "title")));
+            ?? HtmlText.ToPlainText(XmlContent.Text(item.Element(Ns.DublinCore + "title")))
+            ?? HtmlText.ToPlainText(XmlContent.Text(item.Element(Ns.Media + "title")));
         var guid = item.Element(Ns.None + "guid");
         var id = XmlContent.Text(guid) ?? XmlContent.Attribute(item, Ns.Rdf + "about");
+        var dcDate = XmlContent.Text(item.Element(Ns.DublinCore + "date"));
 
         return new ParsedEntry
         {
@@ -28,11 +30,15 @@ internal static class RssEntryMapper
             Published = context.Date(
                 title ?? id,
                 ("pubDate", XmlContent.Text(item.Element(ns + "pubDate"))),
-                ("dc:date", XmlContent.Text(item.Element(Ns.DublinCore + "date")))),
+                ("dc:date", dcDate),
+                ("dcterms:issued", XmlContent.Text(item.Element(Ns.DublinCoreTerms + "issued"))),
+                ("dcterms:created", XmlContent.Text(item.Element(Ns.DublinCoreTerms + "created")))),
             Updated = context.Date(
                 title ?? id,
                 ("atom:updated", XmlContent.Text(item.Element(Ns.Atom10 + "updated"))),
-                ("dcterms:modified", XmlContent.Text(item.Element(Ns.DublinCoreTerms + "modified")))),
+                ("dcterms:modified", XmlContent.Text(item.Element(Ns.DublinCoreTerms + "modified"))),
+                // Dublin Core has one date: it is the last change as much as the publication.
+                ("dc:date", dcDate)),
             Authors = Authors(item, ns),
             Summary = XmlContent.Html(item.Element(ns + "description"))
                 ?? Escaped(XmlContent.Text(item.Element(Ns.ITunes + "summary"))),

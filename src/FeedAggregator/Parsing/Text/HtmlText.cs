@@ -18,17 +18,22 @@ internal static class HtmlText
         return CollapseWhitespace(text);
     }
 
-    /// <summary>Runs of whitespace become one space, ends trimmed; null when nothing is left.</summary>
+    /// <summary>
+    /// Runs of XML whitespace (space, tab, CR, LF) become one space, ends trimmed; null when nothing
+    /// is left. A no-break or em space is content (an author wrote &amp;nbsp; on purpose) and stays.
+    /// </summary>
     public static string? CollapseWhitespace(string? text)
     {
         if (string.IsNullOrWhiteSpace(text))
             return null;
+        if (text.AsSpan().Trim(" \t\r\n").IsEmpty)
+            return null;
 
         var builder = new StringBuilder(text.Length);
         var pendingSpace = false;
-        foreach (var c in text.AsSpan().Trim())
+        foreach (var c in text.AsSpan().Trim(" \t\r\n"))
         {
-            if (char.IsWhiteSpace(c))
+            if (c is ' ' or '\t' or '\r' or '\n')
             {
                 pendingSpace = true;
                 continue;
@@ -63,6 +68,18 @@ internal static class HtmlText
         return builder.ToString();
     }
 
+    private static string? HiddenElementEnd(string html, int lt)
+    {
+        foreach (var name in (ReadOnlySpan<string>)["script", "style"])
+        {
+            var after = lt + 1 + name.Length;
+            if (string.Compare(html, lt + 1, name, 0, name.Length, StringComparison.OrdinalIgnoreCase) == 0
+                && (after >= html.Length || html[after] is '>' or ' ' or '/' or '\t' or '\r' or '\n'))
+                return "</" + name + ">";
+        }
+        return null;
+    }
+
     /// <summary>Removes tags and comments; a "&lt;" not followed by a tag-like character stays ("a &lt; b").</summary>
     private static string StripTags(string html)
     {
@@ -80,7 +97,10 @@ internal static class HtmlText
             }
 
             var terminator = html.AsSpan(i).StartsWith("<!--") ? "-->" : ">";
-            var end = html.IndexOf(terminator, i + 1, StringComparison.Ordinal);
+            // A script's code or a style sheet is never text a reader would see.
+            if (HiddenElementEnd(html, i) is { } hidden)
+                terminator = hidden;
+            var end = html.IndexOf(terminator, i + 1, StringComparison.OrdinalIgnoreCase);
             if (end < 0)
                 break; // an unclosed tag at the end: drop it
             i = end + terminator.Length;

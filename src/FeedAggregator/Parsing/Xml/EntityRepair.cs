@@ -8,8 +8,10 @@ namespace FeedAggregator.Parsing.Xml;
 /// Makes the entity references of real feeds legal XML before the reader sees them, since with
 /// DTDs ignored any undeclared entity is fatal: HTML entities (&amp;eacute;, &amp;nbsp;, common
 /// in RSS 0.91) become character references, a bare "&amp;" becomes "&amp;amp;", and any other
-/// name (including DTD-declared entities such as a billion-laughs "&amp;lol9;" or an external
-/// "&amp;xxe;") is kept as literal text, never expanded. CDATA sections and the DOCTYPE are left untouched.
+/// name is kept as literal text, never expanded. The one exception is a simple internal entity
+/// (&lt;!ENTITY name "plain text"&gt;, no references, no markup): its text is put in place, within
+/// the entity budget. A billion-laughs "&amp;lol9;" (its value holds references) or an external
+/// "&amp;xxe;" (SYSTEM) is never one. CDATA sections and the DOCTYPE itself are left untouched.
 /// </summary>
 internal static class EntityRepair
 {
@@ -23,6 +25,7 @@ internal static class EntityRepair
         StringBuilder? builder = null;
         var copied = 0;
         var unknown = new SortedSet<string>(StringComparer.Ordinal);
+        var declared = new DeclaredEntities(context.Options.MaxEntityCharacters);
         var i = NextInteresting(text, 0);
         while (i < text.Length)
         {
@@ -34,7 +37,9 @@ internal static class EntityRepair
             }
             if (text[i] == '<' && string.CompareOrdinal(text, i, "<!DOCTYPE", 0, 9) == 0)
             {
-                i = AfterDoctype(text, i);
+                var end = AfterDoctype(text, i);
+                declared.Read(text[i..end]);
+                i = end;
                 continue;
             }
             if (text[i] != '&')
@@ -43,7 +48,7 @@ internal static class EntityRepair
                 continue;
             }
 
-            var (length, replacement) = Examine(text, i, unknown);
+            var (length, replacement) = Examine(text, i, unknown, declared);
             if (replacement is not null)
             {
                 builder ??= new StringBuilder(text.Length + 64);
@@ -53,6 +58,8 @@ internal static class EntityRepair
             i += length;
         }
 
+        if (declared.OverBudget)
+            context.Warn($"DOCTYPE entities past the budget of {context.Options.MaxEntityCharacters} characters were kept as text");
         if (unknown.Count > 0)
             context.Warn($"undeclared entities kept as text: {string.Join(", ", unknown.Take(5).Select(n => $"&{n};"))}");
         return builder is null ? text : builder.Append(text, copied, text.Length - copied).ToString();
@@ -78,11 +85,14 @@ internal static class EntityRepair
     }
 
     // Returns how many characters the reference spans and what to write instead (null: keep it).
-    private static (int Length, string? Replacement) Examine(string text, int amp, SortedSet<string> unknown)
+    private static (int Length, string? Replacement) Examine(string text, int amp, SortedSet<string> unknown, DeclaredEntities declared)
     {
         var j = amp + 1;
         if (j < text.Length && text[j] == '#')
-            return (1, null); // a character reference; the reader judges it
+        {
+            // "&#X41;" is HTML, not XML; the reader judges every other character reference.
+            return j + 1 < text.Length && text[j + 1] == 'X' ? (3, "&#x") : (1, null);
+        }
 
         while (j < text.Length && j - amp <= MaxEntityNameLength && (char.IsAsciiLetterOrDigit(text[j]) || text[j] is '_' or '-' or '.'))
             j++;
@@ -97,6 +107,9 @@ internal static class EntityRepair
         var decoded = WebUtility.HtmlDecode(text.Substring(amp, length));
         if (decoded.Length > 0 && decoded[0] != '&')
             return (length, ToCharacterReferences(decoded));
+
+        if (declared.TryExpand(name, out var value))
+            return (length, value);
 
         unknown.Add(name);
         return (length, "&amp;" + name + ";");

@@ -31,7 +31,8 @@ internal static class XmlFormatDetector
             "RDF" when ns == Ns.Rdf.NamespaceName => (RdfKind(reader.LookupNamespace(string.Empty)), null),
             "feed" when ns == Ns.Atom10.NamespaceName => (new XmlFeedKind(FeedFormat.Atom10, Ns.Atom10), null),
             "feed" when ns == Ns.Atom03.NamespaceName => (new XmlFeedKind(FeedFormat.Atom03, Ns.Atom03), null),
-            "feed" => (null, $"not a feed: the root element <feed> is not in the Atom namespace ({Ns.Atom10.NamespaceName}) but in \"{ns}\""),
+            // No namespace or an unknown one: still Atom in shape (as feedparser reads it), 0.3 when it says so.
+            "feed" => (new XmlFeedKind(reader.GetAttribute("version")?.Trim() == "0.3" ? FeedFormat.Atom03 : FeedFormat.Atom10, XNamespace.Get(ns)), null),
             "html" => (null, "not a feed: the document's root element is <html>, a web page"),
             _ => (null, $"not a feed: the document's root element is <{reader.Name}>"),
         };

@@ -16,6 +16,7 @@ internal static class XmlNamespaces
     public static readonly XNamespace DublinCoreTerms = "http://purl.org/dc/terms/";
     public static readonly XNamespace Xhtml = "http://www.w3.org/1999/xhtml";
     public static readonly XNamespace ITunes = "http://www.itunes.com/dtds/podcast-1.0.dtd";
+    public static readonly XNamespace Media = "http://search.yahoo.com/mrss/";
     public static readonly XName XmlBase = XNamespace.Xml + "base";
     public static readonly XName XmlLang = XNamespace.Xml + "lang";
 }
