@@ -6,6 +6,7 @@ using FeedAggregator.Publishing.Writers;
 using FeedAggregator.Refreshing;
 using FeedAggregator.Seeding;
 using FeedAggregator.Storage;
+using FeedAggregator.Stories;
 using FeedAggregator.Subscriptions;
 using FeedAggregator.Worker.Http;
 using FeedAggregator.Worker.Jobs;
@@ -39,6 +40,7 @@ internal static class FeedAggregatorServiceCollectionExtensions
         services.AddValidatedOptions<PollingOptions>(configuration, PollingOptions.SectionName);
         services.AddValidatedOptions<FetchingOptions>(configuration, FetchingOptions.SectionName);
         services.AddValidatedOptions<ParsingOptions>(configuration, "Parsing");
+        services.AddValidatedOptions<DedupeOptions>(configuration, DedupeOptions.SectionName);
 
         // Storage
         services.AddSingleton(sp => new SqliteConnectionFactory(sp.GetRequiredService<IOptions<StorageOptions>>().Value.Database));

@@ -54,6 +54,18 @@ public sealed record Article
     /// <summary>Set by the store: when the stored article last changed (UTC).</summary>
     public DateTimeOffset LastChangedAt { get; init; }
 
+    /// <summary>The similarity fingerprint of the text; null when the text is too short to compare.</summary>
+    public Stories.TextFingerprint? Fingerprint { get; init; }
+
+    /// <summary>Set by the store: the story the article belongs to (the id of its first article).</summary>
+    public long StoryId { get; init; }
+
+    /// <summary>Set by the store: why it joined its story: "first", "link" or "text".</summary>
+    public string? StoryMatch { get; init; }
+
+    /// <summary>Set by the store: the similarity to the article it was matched with (1 for a link).</summary>
+    public double? StoryScore { get; init; }
+
     /// <summary>The time to sort and show by: the publication date, else when it was first seen.</summary>
     public DateTimeOffset EffectiveDate => Published ?? FirstSeenAt;
 }

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using FeedAggregator.Model;
 using FeedAggregator.Parsing;
+using FeedAggregator.Stories;
 
 namespace FeedAggregator.Processing;
 
@@ -16,16 +17,23 @@ public sealed class ArticleProcessor(ContentSanitizer sanitizer)
 
     public IReadOnlyList<Article> Process(ParsedFeed feed, Uri? documentUrl, long feedId = 0)
     {
+        // An id that several entries share identifies none of them: those fall back to the link.
+        var sharedIds = feed.Entries
+            .Where(e => !string.IsNullOrWhiteSpace(e.Id))
+            .GroupBy(e => e.Id!.Trim(), StringComparer.Ordinal)
+            .Where(g => g.Count() > 1)
+            .Select(g => g.Key)
+            .ToHashSet(StringComparer.Ordinal);
         var articles = new List<Article>(feed.Entries.Count);
         foreach (var entry in feed.Entries)
-            articles.Add(Process(feed, entry, documentUrl, feedId));
+            articles.Add(Process(feed, entry, documentUrl, feedId, idIsUnique: entry.Id is null || !sharedIds.Contains(entry.Id.Trim())));
         return articles;
     }
 
-    public Article Process(ParsedFeed feed, ParsedEntry entry, Uri? documentUrl, long feedId = 0)
+    public Article Process(ParsedFeed feed, ParsedEntry entry, Uri? documentUrl, long feedId = 0, bool idIsUnique = true)
     {
         var baseUrl = entry.BaseUrl ?? feed.BaseUrl ?? documentUrl;
-        var url = UrlResolver.Resolve(entry.Link, baseUrl);
+        var url = CanonicalUrl.Clean(UrlResolver.Resolve(entry.Link, baseUrl));
         var contentText = HtmlText.ToPlainText(entry.Content ?? entry.Summary);
         var title = DeriveTitle(entry.Title, contentText, url);
         var language = NormaliseLanguage(entry.Language ?? feed.Language) ?? LanguageDetector.Detect($"{title} {contentText}");
@@ -43,7 +51,7 @@ public sealed class ArticleProcessor(ContentSanitizer sanitizer)
         var article = new Article
         {
             FeedId = feedId,
-            Key = ArticleKey.For(entry.Id, url, title, entry.Published, entry.Content ?? entry.Summary),
+            Key = ArticleKey.For(entry.Id, url, title, entry.Published, entry.Content ?? entry.Summary, idIsUnique),
             SourceId = string.IsNullOrWhiteSpace(entry.Id) ? null : entry.Id.Trim(),
             Url = url,
             Title = title,
@@ -56,6 +64,7 @@ public sealed class ArticleProcessor(ContentSanitizer sanitizer)
             Updated = entry.Updated?.ToUniversalTime(),
             Language = language,
             ContentHash = "",
+            Fingerprint = TextFingerprint.Of($"{title}\n{contentText}"),
         };
         return article with { ContentHash = HashOf(article) };
     }

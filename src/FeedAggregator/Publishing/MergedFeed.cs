@@ -23,8 +23,12 @@ public sealed record MergedFeed
     public FeedNavigation Navigation { get; init; } = FeedNavigation.None;
 }
 
-/// <summary>One article of the merged feed and the feed it came from.</summary>
-public sealed record MergedItem(Article Article, ArticleSource Source);
+/// <summary>One story of the merged feed: its earliest article, the feed it came from, and the other reports.</summary>
+public sealed record MergedItem(Article Article, ArticleSource Source)
+{
+    /// <summary>The same story from other sources (or other copies), earliest first.</summary>
+    public IReadOnlyList<AlsoReported> AlsoReportedBy { get; init; } = [];
+}
 
 /// <summary>The origin of an article: what atom:source, RSS source and JSON _source show.</summary>
 /// <param name="Id">A stable id for the source (a tag: URI).</param>

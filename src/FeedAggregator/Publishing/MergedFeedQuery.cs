@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 
 namespace FeedAggregator.Publishing;
 
-/// <summary>Reads the merged feed from the store: the newest articles, each attributed to its source.</summary>
+/// <summary>Reads the merged feed from the store: the newest stories, each attributed to its sources.</summary>
 public sealed class MergedFeedQuery(IArticleStore articles, IOptions<PublishingOptions> options, TimeProvider time)
 {
     public const string FeedId = SqliteArticleStore.TagPrefix + "merged-feed";
@@ -13,8 +13,12 @@ public sealed class MergedFeedQuery(IArticleStore articles, IOptions<PublishingO
     public async Task<MergedFeed> GetAsync(Uri baseUrl, CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        var newest = await articles.GetNewestAsync(settings.ItemCount, cancellationToken);
-        var items = newest.Select(row => new MergedItem(row.Article, SourceOf(row.Source, baseUrl))).ToList();
+        // One entry per story: its earliest report, with the others linked from it.
+        var stories = await articles.GetNewestStoriesAsync(settings.ItemCount, cancellationToken);
+        var items = stories.Select(story => new MergedItem(story.Primary, SourceOf(story.Source, baseUrl))
+        {
+            AlsoReportedBy = story.Others.Select(o => new AlsoReported(SourceOf(o.Source, baseUrl), o.Article.Url, o.Article.Title)).ToList(),
+        }).ToList();
         return new MergedFeed
         {
             Title = settings.Title,

@@ -6,6 +6,12 @@ namespace FeedAggregator.Storage;
 /// <summary>An <see cref="ArticleFilter"/> as a parameterised WHERE clause over articles a JOIN feeds f.</summary>
 internal static class ArticleFilterSql
 {
+    /// <summary>True for the earliest article of its story: one index seek on (story_id, sort_at, id).</summary>
+    public const string StoryPrimary = """
+        NOT EXISTS (SELECT 1 FROM articles e WHERE e.story_id = a.story_id
+                    AND (e.sort_at < a.sort_at OR (e.sort_at = a.sort_at AND e.id < a.id)))
+        """;
+
     public static (string Where, DynamicParameters Parameters) Build(ArticleFilter filter)
     {
         var conditions = new List<string>();
@@ -38,7 +44,12 @@ internal static class ArticleFilterSql
             parameters.Add("match", match);
         }
 
-        return (conditions.Count == 0 ? string.Empty : "WHERE " + string.Join(" AND ", conditions), parameters);
+        // The whole merged feed shows one entry per story (its earliest article), so its pages
+        // count stories; a filtered view shows every article that matches.
+        if (conditions.Count == 0)
+            conditions.Add(StoryPrimary);
+
+        return ("WHERE " + string.Join(" AND ", conditions), parameters);
     }
 
     /// <summary>

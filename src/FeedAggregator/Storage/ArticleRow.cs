@@ -1,5 +1,6 @@
 using System.Text.Json;
 using FeedAggregator.Model;
+using FeedAggregator.Stories;
 
 namespace FeedAggregator.Storage;
 
@@ -11,7 +12,8 @@ internal sealed record ArticleRow
         a.url AS Url, a.title AS Title, a.summary_html AS SummaryHtml, a.content_html AS ContentHtml,
         a.authors AS Authors, a.categories AS Categories, a.enclosures AS Enclosures,
         a.published_at AS PublishedAt, a.updated_at AS UpdatedAt, a.language AS Language,
-        a.content_hash AS ContentHash, a.first_seen_at AS FirstSeenAt, a.last_changed_at AS LastChangedAt
+        a.content_hash AS ContentHash, a.first_seen_at AS FirstSeenAt, a.last_changed_at AS LastChangedAt,
+        a.story_id AS StoryId, a.story_match AS StoryMatch, a.story_score AS StoryScore, a.fingerprint AS Fingerprint
         """;
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -34,6 +36,10 @@ internal sealed record ArticleRow
     public string ContentHash { get; init; } = "";
     public long FirstSeenAt { get; init; }
     public long LastChangedAt { get; init; }
+    public long? StoryId { get; init; }
+    public string StoryMatch { get; init; } = "first";
+    public double? StoryScore { get; init; }
+    public byte[]? Fingerprint { get; init; }
 
     public Article ToArticle() => new()
     {
@@ -55,6 +61,10 @@ internal sealed record ArticleRow
         ContentHash = ContentHash,
         FirstSeenAt = UnixTime.FromDb(FirstSeenAt),
         LastChangedAt = UnixTime.FromDb(LastChangedAt),
+        StoryId = StoryId ?? Id,
+        StoryMatch = StoryMatch,
+        StoryScore = StoryScore,
+        Fingerprint = TextFingerprint.FromBytes(Fingerprint),
     };
 
     /// <summary>The parameters of an insert or update of <paramref name="article"/>.</summary>
@@ -75,5 +85,6 @@ internal sealed record ArticleRow
         article.Language,
         article.ContentHash,
         now = UnixTime.ToDb(now),
+        fingerprint = article.Fingerprint?.ToBytes(),
     };
 }

@@ -21,6 +21,24 @@ public interface IArticleStore
     /// </summary>
     Task<ArticlePage> QueryAsync(ArticleFilter filter, int offset, int limit, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The newest stories, newest first: each is its earliest article (the primary) and the
+    /// articles of other sources grouped with it, earliest first.
+    /// </summary>
+    Task<IReadOnlyList<StoredStory>> GetNewestStoriesAsync(int limit, CancellationToken cancellationToken);
+
+    /// <summary>Every article of the story an article belongs to, earliest first; empty when there is no such article.</summary>
+    Task<IReadOnlyList<(Article Article, Feed Source)>> GetStoryAsync(long articleId, CancellationToken cancellationToken);
+
+    /// <summary>The store id of the article with this public id, if any.</summary>
+    Task<long?> FindIdAsync(string publicId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Removes the articles dated before <paramref name="cutoff"/> and leaves a tombstone for
+    /// each, so that a later poll never adds them again. Returns how many were removed.
+    /// </summary>
+    Task<int> RemoveOlderThanAsync(DateTimeOffset cutoff, DateTimeOffset now, CancellationToken cancellationToken);
+
     /// <summary>How many articles each feed has, by feed id.</summary>
     Task<IReadOnlyDictionary<long, int>> CountByFeedAsync(CancellationToken cancellationToken);
 

@@ -102,5 +102,34 @@ internal static class Migrations
             VALUES (new.id, new.title, new.summary_html, new.content_html);
         END;
         """,
+
+        // 4: stories across feeds (one per group of articles with the same link or near-identical
+        // text), the MinHash fingerprint and its LSH buckets, and tombstones of removed articles.
+        """
+        ALTER TABLE articles ADD COLUMN story_id INTEGER;
+        ALTER TABLE articles ADD COLUMN story_match TEXT NOT NULL DEFAULT 'first';
+        ALTER TABLE articles ADD COLUMN story_score REAL;
+        ALTER TABLE articles ADD COLUMN fingerprint BLOB;
+        UPDATE articles SET story_id = id;
+        CREATE INDEX articles_story ON articles (story_id, sort_at, id);
+        CREATE INDEX articles_url ON articles (url, feed_id) WHERE url IS NOT NULL;
+
+        -- One row per LSH band of each fingerprint: candidates are found by an index seek per band.
+        CREATE TABLE story_buckets (
+            bucket     INTEGER NOT NULL,
+            article_id INTEGER NOT NULL,
+            PRIMARY KEY (bucket, article_id)
+        ) WITHOUT ROWID;
+
+        -- What retention removed stays removed: a later poll of the same feed does not bring it back.
+        CREATE TABLE tombstones (
+            feed_id    INTEGER NOT NULL REFERENCES feeds (id) ON DELETE CASCADE,
+            key        TEXT    NOT NULL,
+            url        TEXT,
+            removed_at INTEGER NOT NULL,
+            PRIMARY KEY (feed_id, key)
+        );
+        CREATE INDEX tombstones_url ON tombstones (feed_id, url) WHERE url IS NOT NULL;
+        """,
     ];
 }

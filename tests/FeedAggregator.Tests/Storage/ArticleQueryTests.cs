@@ -104,4 +104,23 @@ public sealed class ArticleQueryTests
         Assert.Equal(["Markets close higher"], await TitlesAsync(db, new(Text: "scheduler")));
         Assert.Equal(["Kernel released"], await TitlesAsync(db, new(Text: "allocator")));
     }
+
+    [Fact]
+    public async Task The_unfiltered_feed_pages_through_stories_while_a_filter_shows_every_matching_article()
+    {
+        await using var db = await SeedAsync();
+        var feeds = await db.Feeds.ListAsync(None);
+        // The world feed republishes the tech feed's story under the same link: one story, two sources.
+        await db.Articles.SaveAsync(feeds.Single(f => f.Url == "https://tech.example/feed"),
+            [Make("t3", "Rust in the kernel", "<p>First report</p>", "en", "Linux", 5) with { Url = "https://news.example/rust" }], Now, None);
+        await db.Articles.SaveAsync(feeds.Single(f => f.Url == "https://world.example/feed"),
+            [Make("w3", "Rust in the kernel (wire)", "<p>Second report</p>", "en", "Linux", 0) with { Url = "https://news.example/rust" }], Now, None);
+
+        var all = await db.Articles.QueryAsync(ArticleFilter.None, 0, 10, None);
+        Assert.Equal(5, all.Total);
+        Assert.DoesNotContain(all.Items, i => i.Article.Title == "Rust in the kernel (wire)");
+        Assert.Contains("Rust in the kernel (wire)", await TitlesAsync(db, new(Source: "World")));
+        var stories = await db.Articles.GetNewestStoriesAsync(10, None);
+        Assert.Equal(all.Items.Select(i => i.Article.Id), stories.Select(s => s.Primary.Id));
+    }
 }

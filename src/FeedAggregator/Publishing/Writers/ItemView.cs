@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using FeedAggregator.Model;
@@ -42,7 +43,7 @@ internal sealed record ItemView
             Title = title.Length > 0 ? title : "Untitled",
             Url = NonBlank(article.Url),
             SummaryHtml = NonBlank(article.SummaryHtml)?.Trim(),
-            ContentHtml = NonBlank(article.ContentHtml)?.Trim(),
+            ContentHtml = WithAlsoReported(NonBlank(article.ContentHtml ?? (item.AlsoReportedBy.Count > 0 ? article.SummaryHtml : null))?.Trim(), item),
             Published = article.Published?.ToUniversalTime(),
             FirstSeen = Known(article.FirstSeenAt)?.ToUniversalTime(),
             Updated = UpdatedOf(article, feed),
@@ -65,6 +66,21 @@ internal sealed record ItemView
     /// </summary>
     public string? Directed(string? html) =>
         html is null || !IsRightToLeft ? html : $"<div dir=\"rtl\">{html}</div>";
+
+    // Dedupe: the other sources of the story, as a paragraph of links after the content, which
+    // every format and every reader shows.
+    private static string? WithAlsoReported(string? html, MergedItem item)
+    {
+        if (item.AlsoReportedBy.Count == 0)
+            return html;
+        var links = item.AlsoReportedBy.Select(other =>
+        {
+            var name = WebUtility.HtmlEncode(CharacterFilter.Strip(other.Source.Title));
+            var url = NonBlank(other.Url ?? other.Source.SiteUrl);
+            return url is null ? name : $"<a href=\"{WebUtility.HtmlEncode(url)}\">{name}</a>";
+        });
+        return $"{html}<p class=\"also-reported-by\">Also reported by {string.Join(", ", links)}</p>";
+    }
 
     // The source's update time, else when the store last changed the article; never before the
     // publication date (a reader would show an entry "updated" before it appeared).
