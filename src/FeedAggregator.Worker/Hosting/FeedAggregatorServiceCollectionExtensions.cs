@@ -41,6 +41,7 @@ internal static class FeedAggregatorServiceCollectionExtensions
         services.AddValidatedOptions<FetchingOptions>(configuration, FetchingOptions.SectionName);
         services.AddValidatedOptions<ParsingOptions>(configuration, "Parsing");
         services.AddValidatedOptions<DedupeOptions>(configuration, DedupeOptions.SectionName);
+        services.AddValidatedOptions<RetentionOptions>(configuration, RetentionOptions.SectionName);
 
         // Storage
         services.AddSingleton(sp => new SqliteConnectionFactory(sp.GetRequiredService<IOptions<StorageOptions>>().Value.Database));
@@ -89,6 +90,15 @@ internal static class FeedAggregatorServiceCollectionExtensions
                 .WithIdentity("publish-changes")
                 .StartNow()
                 .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(30)).RepeatForever()
+                    .MeasureIntervalFromCompletion(true)
+                    .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
+            var retention = configuration.GetSection(RetentionOptions.SectionName).Get<RetentionOptions>() ?? new RetentionOptions();
+            quartz.AddJob<RetentionJob>(job => job.WithIdentity(RetentionJob.Key));
+            quartz.AddTrigger(trigger => trigger
+                .ForJob(RetentionJob.Key)
+                .WithIdentity("remove-old-articles")
+                .StartNow()
+                .WithSimpleSchedule(s => s.WithInterval(retention.RunEvery).RepeatForever()
                     .MeasureIntervalFromCompletion(true)
                     .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
         });
