@@ -19,6 +19,9 @@ if [ -n "${FEEDAGG_PUBLISHED:-}" ] && [ -x "$FEEDAGG_PUBLISHED/feedagg" ]; then 
   dotnet publish "$ROOT/src/FeedAggregator.Worker" -c Release -o "$APP" --nologo -v quiet >"$WORK/publish.log" 2>&1 || { cat "$WORK/publish.log"; exit 1; }
 fi
 
+# Run the binary as config/systemd/feedagg.service does: two malloc arenas (see the unit).
+export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
+
 PORT=$(/usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
 /usr/bin/python3 - "$FEEDS" "$HOSTS" "$PORT" >"$WORK/feeds.opml" <<'PY'
 import sys
