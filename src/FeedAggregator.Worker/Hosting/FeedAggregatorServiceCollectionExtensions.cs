@@ -76,31 +76,10 @@ internal static class FeedAggregatorServiceCollectionExtensions
         services.AddQuartz(quartz =>
         {
             var polling = configuration.GetSection(PollingOptions.SectionName).Get<PollingOptions>() ?? new PollingOptions();
-            quartz.AddJob<PollJob>(job => job.WithIdentity(PollJob.Key));
-            quartz.AddTrigger(trigger => trigger
-                .ForJob(PollJob.Key)
-                .WithIdentity("poll-due-feeds")
-                .StartNow()
-                .WithSimpleSchedule(s => s.WithInterval(polling.CheckEvery).RepeatForever()
-                    .MeasureIntervalFromCompletion(true)
-                    .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
-            quartz.AddJob<PublishJob>(job => job.WithIdentity(PublishJob.Key));
-            quartz.AddTrigger(trigger => trigger
-                .ForJob(PublishJob.Key)
-                .WithIdentity("publish-changes")
-                .StartNow()
-                .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(30)).RepeatForever()
-                    .MeasureIntervalFromCompletion(true)
-                    .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
             var retention = configuration.GetSection(RetentionOptions.SectionName).Get<RetentionOptions>() ?? new RetentionOptions();
-            quartz.AddJob<RetentionJob>(job => job.WithIdentity(RetentionJob.Key));
-            quartz.AddTrigger(trigger => trigger
-                .ForJob(RetentionJob.Key)
-                .WithIdentity("remove-old-articles")
-                .StartNow()
-                .WithSimpleSchedule(s => s.WithInterval(retention.RunEvery).RepeatForever()
-                    .MeasureIntervalFromCompletion(true)
-                    .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
+            quartz.AddRecurringJob<PollJob>(PollJob.Key, "poll-due-feeds", polling.CheckEvery);
+            quartz.AddRecurringJob<PublishJob>(PublishJob.Key, "publish-changes", TimeSpan.FromSeconds(30));
+            quartz.AddRecurringJob<RetentionJob>(RetentionJob.Key, "remove-old-articles", retention.RunEvery);
         });
         // Shutdown waits for a running poll to finish its transaction: no half-written rows or files.
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
@@ -112,6 +91,23 @@ internal static class FeedAggregatorServiceCollectionExtensions
         });
         services.AddHostedService(sp => sp.GetRequiredService<StartupTasks>());
         return services;
+    }
+
+    /// <summary>
+    /// A job that runs at start, then again <paramref name="every"/> after each run ends: runs never
+    /// overlap, and runs missed while the service was down are not caught up one by one.
+    /// </summary>
+    private static void AddRecurringJob<TJob>(this IQuartzBuilder quartz, JobKey key, string trigger, TimeSpan every)
+        where TJob : IJob
+    {
+        quartz.AddJob<TJob>(job => job.WithIdentity(key));
+        quartz.AddTrigger(t => t
+            .ForJob(key)
+            .WithIdentity(trigger)
+            .StartNow()
+            .WithSimpleSchedule(s => s.WithInterval(every).RepeatForever()
+                .MeasureIntervalFromCompletion(true)
+                .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
     }
 
     private static OptionsBuilder<T> AddValidatedOptions<T>(this IServiceCollection services, IConfiguration configuration, string section)
