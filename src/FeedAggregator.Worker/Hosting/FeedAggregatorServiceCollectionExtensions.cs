@@ -50,15 +50,7 @@ internal static class FeedAggregatorServiceCollectionExtensions
         services.AddSingleton<IArticleStore, SqliteArticleStore>();
 
         // The pipeline, stage by stage
-        services.AddSingleton<SubscriptionSync>();
-        services.AddSingleton<SubscriptionList>();
-        services.AddFeedFetching();
-        services.AddSingleton<FeedParser>();
-        services.AddSingleton<ContentSanitizer>();
-        services.AddSingleton<ArticleProcessor>();
-        services.AddSingleton<PollSchedule>();
-        services.AddSingleton<FeedRefresher>();
-        services.AddSingleton<PollCycle>();
+        services.AddPollingPipeline();
         services.AddSingleton<SeedImporter>();
         services.AddSingleton<MergedFeedQuery>();
         services.AddSingleton<IFeedWriter, AtomFeedWriter>();

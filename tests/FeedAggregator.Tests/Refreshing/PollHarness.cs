@@ -37,15 +37,7 @@ internal sealed class PollHarness : IAsyncDisposable
         services.Configure<ParsingOptions>(_ => { });
         services.AddSingleton<IFeedStore>(db.Feeds);
         services.AddSingleton<IArticleStore>(db.Articles);
-        services.AddSingleton<SubscriptionSync>();
-        services.AddSingleton<SubscriptionList>();
-        services.AddFeedFetching();
-        services.AddSingleton<FeedParser>();
-        services.AddSingleton<ContentSanitizer>();
-        services.AddSingleton<ArticleProcessor>();
-        services.AddSingleton<PollSchedule>();
-        services.AddSingleton<FeedRefresher>();
-        services.AddSingleton<PollCycle>();
+        services.AddPollingPipeline();
         _services = services.BuildServiceProvider(validateScopes: true);
     }
 
