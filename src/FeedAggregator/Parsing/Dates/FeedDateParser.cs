@@ -18,7 +18,11 @@ public static class FeedDateParser
         if (string.IsNullOrWhiteSpace(text))
             return false;
 
-        var trimmed = text.Trim();
+        var span = text.AsSpan().Trim();
+        if (CommonDateShapes.TryParse(span, out value))
+            return true;
+
+        var trimmed = span.Length == text.Length ? text : span.ToString();
         var parsed = char.IsAsciiDigit(trimmed[0]) && Iso8601Date.TryParse(trimmed, out value)
             || Rfc822Date.TryParse(trimmed, out value)
             || TryInvariant(trimmed, out value);
