@@ -56,9 +56,11 @@ public sealed class FeedParser(IOptions<ParsingOptions> options)
 
     private static ParseResult ParseXml(ReadOnlySpan<byte> bytes, string? contentType, ParseContext context)
     {
-        var text = EntityRepair.Repair(DocumentDecoder.Decode(bytes, contentType, context), context);
-        using var reader = SafeXmlReader.Create(text, context.Options);
-        var (kind, error) = XmlFormatDetector.Detect(reader, text);
+        using var decoded = DocumentDecoder.Decode(bytes, contentType, context);
+        using var repaired = EntityRepair.Repair(decoded.Span, context);
+        var text = repaired ?? decoded;
+        using var reader = SafeXmlReader.Create(text.OpenReader(), context.Options);
+        var (kind, error) = XmlFormatDetector.Detect(reader, text.Span);
         if (kind is null)
             return ParseResult.Failure(error ?? "not a feed");
 

@@ -9,9 +9,12 @@ namespace FeedAggregator.Parsing.Text;
 /// </summary>
 internal static class DocumentDecoder
 {
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
     static DocumentDecoder() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
-    public static string Decode(ReadOnlySpan<byte> bytes, string? contentType, ParseContext context)
+    /// <summary>The document's text, leading whitespace dropped, in a pooled buffer the caller disposes.</summary>
+    public static PooledText Decode(ReadOnlySpan<byte> bytes, string? contentType, ParseContext context)
     {
         var (encoding, preamble) = FromByteOrderMark(bytes);
         encoding ??= FromName(ContentTypeCharset.Parse(contentType), "the Content-Type charset", context, allowUtf16: true)
@@ -20,19 +23,24 @@ internal static class DocumentDecoder
             ?? Encoding.UTF8;
 
         var body = bytes[preamble..];
-        string text;
+        var decoding = Strict(encoding);
+        int length;
         try
         {
-            text = Strict(encoding).GetString(body);
+            length = decoding.GetCharCount(body);
         }
         catch (DecoderFallbackException ex)
         {
             context.Warn($"the document is not valid {encoding.WebName} (first bad byte near offset {preamble + ex.Index}); undecodable bytes were replaced");
-            text = encoding.GetString(body);
+            decoding = encoding;
+            length = decoding.GetCharCount(body);
         }
 
+        var text = new PooledText(length);
+        text.Advance(decoding.GetChars(body, text.GetSpan(length)));
         // Whitespace before "<?xml" (a common server-side template slip) makes the declaration illegal.
-        return text.TrimStart().TrimStart('\uFEFF');
+        text.TrimStart();
+        return text;
     }
 
     private static (Encoding? Encoding, int Preamble) FromByteOrderMark(ReadOnlySpan<byte> bytes) => bytes switch
@@ -80,6 +88,6 @@ internal static class DocumentDecoder
 
     private static Encoding Strict(Encoding encoding) =>
         encoding is UTF8Encoding
-            ? new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true)
+            ? StrictUtf8
             : Encoding.GetEncoding(encoding.CodePage, EncoderFallback.ReplacementFallback, DecoderFallback.ExceptionFallback);
 }

@@ -1,6 +1,8 @@
+using System.Buffers;
 using System.Globalization;
 using System.Net;
 using System.Text;
+using FeedAggregator.Parsing.Text;
 
 namespace FeedAggregator.Parsing.Xml;
 
@@ -16,76 +18,142 @@ namespace FeedAggregator.Parsing.Xml;
 internal static class EntityRepair
 {
     private const int MaxEntityNameLength = 32;
+    private static readonly SearchValues<char> HexDigits = SearchValues.Create("0123456789abcdefABCDEF");
 
+    /// <summary>The repaired text; the same string when nothing needed repair.</summary>
     public static string Repair(string text, ParseContext context)
     {
-        if (!text.Contains('&', StringComparison.Ordinal))
-            return text;
+        using var repaired = Repair(text.AsSpan(), context);
+        return repaired is null ? text : repaired.Span.ToString();
+    }
 
-        StringBuilder? builder = null;
+    /// <summary>The repaired text in a pooled buffer, or null when nothing needed repair.</summary>
+    public static PooledText? Repair(ReadOnlySpan<char> text, ParseContext context)
+    {
+        if (!HasSuspectReference(text))
+            return null;
+
+        PooledText? output = null;
         var copied = 0;
         var unknown = new SortedSet<string>(StringComparer.Ordinal);
         var declared = new DeclaredEntities(context.Options.MaxEntityCharacters);
-        var i = NextInteresting(text, 0);
+        var scanner = new Scanner(text);
+        var i = scanner.Next(0);
         while (i < text.Length)
         {
-            if (text[i] == '<' && string.CompareOrdinal(text, i, "<![CDATA[", 0, 9) == 0)
+            if (text[i] == '<')
             {
-                var end = text.IndexOf("]]>", i, StringComparison.Ordinal);
-                i = end < 0 ? text.Length : end + 3;
-                continue;
-            }
-            if (text[i] == '<' && string.CompareOrdinal(text, i, "<!DOCTYPE", 0, 9) == 0)
-            {
-                var end = AfterDoctype(text, i);
-                declared.Read(text[i..end]);
-                i = end;
-                continue;
-            }
-            if (text[i] != '&')
-            {
-                i = NextInteresting(text, i + 1);
+                i = scanner.Next(AfterMarkupDeclaration(text, i, declared));
                 continue;
             }
 
             var (length, replacement) = Examine(text, i, unknown, declared);
             if (replacement is not null)
             {
-                builder ??= new StringBuilder(text.Length + 64);
-                builder.Append(text, copied, i - copied).Append(replacement);
+                output ??= new PooledText(text.Length + text.Length / 16 + 64);
+                output.Append(text[copied..i]);
+                output.Append(replacement);
                 copied = i + length;
             }
-            i += length;
+            i = scanner.Next(i + length);
         }
 
         if (declared.OverBudget)
             context.Warn($"DOCTYPE entities past the budget of {context.Options.MaxEntityCharacters} characters were kept as text");
         if (unknown.Count > 0)
             context.Warn($"undeclared entities kept as text: {string.Join(", ", unknown.Take(5).Select(n => $"&{n};"))}");
-        return builder is null ? text : builder.Append(text, copied, text.Length - copied).ToString();
+        output?.Append(text[copied..]);
+        return output;
     }
 
-    // The internal subset declares entities; the reader ignores it, so its references need no repair.
-    private static int AfterDoctype(string text, int start)
+    // Most feeds use only the five XML entities and character references: one quick pass over the
+    // ampersands, CDATA or not, clears them without the full walk below.
+    private static bool HasSuspectReference(ReadOnlySpan<char> text)
     {
-        var close = text.IndexOf('>', start);
-        var subset = text.IndexOf('[', start);
+        var i = text.IndexOf('&');
+        while (i >= 0)
+        {
+            var rest = text[(i + 1)..];
+            if (!(rest.StartsWith("amp;", StringComparison.Ordinal) || rest.StartsWith("lt;", StringComparison.Ordinal)
+                || rest.StartsWith("gt;", StringComparison.Ordinal) || rest.StartsWith("quot;", StringComparison.Ordinal)
+                || rest.StartsWith("apos;", StringComparison.Ordinal) || IsCharacterReference(rest)))
+                return true;
+            var next = rest.IndexOf('&');
+            i = next < 0 ? -1 : i + 1 + next;
+        }
+        return false;
+    }
+
+    // "#233;" or "#xE9;" (an uppercase "#X" is HTML and needs repair).
+    private static bool IsCharacterReference(ReadOnlySpan<char> rest)
+    {
+        if (rest.Length < 3 || rest[0] != '#')
+            return false;
+        var digits = rest[1] == 'x' ? rest[2..] : rest[1..];
+        var end = digits.IndexOf(';');
+        return end > 0 && (rest[1] == 'x' ? !digits[..end].ContainsAnyExcept(HexDigits) : !digits[..end].ContainsAnyExceptInRange('0', '9'));
+    }
+
+    // Where to go on from a "<!": a CDATA section is skipped whole; the DOCTYPE's internal subset
+    // declares entities and needs no repair itself; a comment is read like text.
+    private static int AfterMarkupDeclaration(ReadOnlySpan<char> text, int lt, DeclaredEntities declared)
+    {
+        var rest = text[lt..];
+        if (rest.StartsWith("<![CDATA[", StringComparison.Ordinal))
+        {
+            var end = rest.IndexOf("]]>", StringComparison.Ordinal);
+            return end < 0 ? text.Length : lt + end + 3;
+        }
+        if (rest.StartsWith("<!DOCTYPE", StringComparison.Ordinal))
+        {
+            var end = lt + AfterDoctype(rest);
+            declared.Read(text[lt..end].ToString());
+            return end;
+        }
+        return lt + 2;
+    }
+
+    private static int AfterDoctype(ReadOnlySpan<char> doctype)
+    {
+        var close = doctype.IndexOf('>');
+        var subset = doctype.IndexOf('[');
         if (subset >= 0 && (close < 0 || subset < close))
         {
-            var end = text.IndexOf(']', subset);
-            close = end < 0 ? -1 : text.IndexOf('>', end);
+            var end = doctype[subset..].IndexOf(']');
+            var gt = end < 0 ? -1 : doctype[(subset + end)..].IndexOf('>');
+            close = gt < 0 ? -1 : subset + end + gt;
         }
-        return close < 0 ? text.Length : close + 1;
+        return close < 0 ? doctype.Length : close + 1;
     }
 
-    private static int NextInteresting(string text, int from)
+    // The next "&" or "<!" (only "<!" opens a CDATA section or a DOCTYPE). Each is searched for
+    // again only once passed, so the document is scanned about once for each.
+    private ref struct Scanner(ReadOnlySpan<char> text)
     {
-        var next = text.AsSpan(from).IndexOfAny('&', '<');
-        return next < 0 ? text.Length : from + next;
+        private readonly ReadOnlySpan<char> _text = text;
+        private int _amp = -2;
+        private int _declaration = -2;
+
+        public int Next(int from)
+        {
+            if (from >= _text.Length)
+                return _text.Length;
+            if (_amp != -1 && _amp < from)
+                _amp = _text[from..].IndexOf('&') is var a and >= 0 ? from + a : -1;
+            if (_declaration != -1 && _declaration < from)
+                _declaration = _text[from..].IndexOf("<!", StringComparison.Ordinal) is var d and >= 0 ? from + d : -1;
+            return (_amp, _declaration) switch
+            {
+                (-1, -1) => _text.Length,
+                (-1, var d) => d,
+                (var a, -1) => a,
+                (var a, var d) => Math.Min(a, d),
+            };
+        }
     }
 
     // Returns how many characters the reference spans and what to write instead (null: keep it).
-    private static (int Length, string? Replacement) Examine(string text, int amp, SortedSet<string> unknown, DeclaredEntities declared)
+    private static (int Length, string? Replacement) Examine(ReadOnlySpan<char> text, int amp, SortedSet<string> unknown, DeclaredEntities declared)
     {
         var j = amp + 1;
         if (j < text.Length && text[j] == '#')
@@ -104,15 +172,16 @@ internal static class EntityRepair
         if (name is "amp" or "lt" or "gt" or "quot" or "apos")
             return (length, null);
 
-        var decoded = WebUtility.HtmlDecode(text.Substring(amp, length));
+        var decoded = WebUtility.HtmlDecode(text.Slice(amp, length).ToString());
         if (decoded.Length > 0 && decoded[0] != '&')
             return (length, ToCharacterReferences(decoded));
 
-        if (declared.TryExpand(name, out var value))
+        var nameText = name.ToString();
+        if (declared.TryExpand(nameText, out var value))
             return (length, value);
 
-        unknown.Add(name);
-        return (length, "&amp;" + name + ";");
+        unknown.Add(nameText);
+        return (length, "&amp;" + nameText + ";");
     }
 
     private static string ToCharacterReferences(string decoded)

@@ -23,6 +23,6 @@ internal static class SafeXmlReader
         ConformanceLevel = ConformanceLevel.Document,
     };
 
-    public static XmlReader Create(string text, ParsingOptions options) =>
-        XmlReader.Create(new StringReader(text), Settings(options));
+    public static XmlReader Create(TextReader text, ParsingOptions options) =>
+        XmlReader.Create(text, Settings(options));
 }

@@ -10,7 +10,7 @@ namespace FeedAggregator.Parsing.Xml;
 /// </summary>
 internal static class XmlFormatDetector
 {
-    public static (XmlFeedKind? Kind, string? Error) Detect(XmlReader reader, string text)
+    public static (XmlFeedKind? Kind, string? Error) Detect(XmlReader reader, ReadOnlySpan<char> text)
     {
         try
         {
@@ -48,9 +48,9 @@ internal static class XmlFormatDetector
             ? new XmlFeedKind(FeedFormat.Rss09x, Ns.Rss090)
             : new XmlFeedKind(FeedFormat.Rss10, Ns.Rss10);
 
-    private static bool LooksLikeHtml(string text)
+    private static bool LooksLikeHtml(ReadOnlySpan<char> text)
     {
-        var head = text.AsSpan(0, Math.Min(text.Length, 1024));
+        var head = text[..Math.Min(text.Length, 1024)];
         return head.StartsWith("<!doctype html", StringComparison.OrdinalIgnoreCase)
             || head.Contains("<html", StringComparison.OrdinalIgnoreCase);
     }
