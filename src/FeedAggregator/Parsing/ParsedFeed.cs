@@ -11,6 +11,9 @@ public sealed record ParsedFeed
     public required FeedFormat Format { get; init; }
     public string? Title { get; init; }
 
+    /// <summary>The title as markup when the feed declares it HTML or XHTML (see <see cref="ParsedEntry.TitleHtml"/>).</summary>
+    public string? TitleHtml { get; init; }
+
     /// <summary>The site's home page.</summary>
     public string? Link { get; init; }
 
@@ -37,6 +40,13 @@ public sealed record ParsedEntry
 
     /// <summary>Decoded plain text; null when absent.</summary>
     public string? Title { get; init; }
+
+    /// <summary>
+    /// The title as markup, only when the feed declares it HTML or XHTML (Atom type="html" or
+    /// "xhtml"); raw, not yet sanitized. Articles keep <see cref="Title"/>: readers show titles as
+    /// text. <c>feedagg parse</c> reports this one, as feedparser does.
+    /// </summary>
+    public string? TitleHtml { get; init; }
 
     /// <summary>As given; may be relative to <see cref="BaseUrl"/>.</summary>
     public string? Link { get; init; }

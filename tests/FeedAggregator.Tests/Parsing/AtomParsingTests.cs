@@ -86,7 +86,8 @@ public sealed class AtomParsingTests
         Assert.Equal(new DateTimeOffset(2005, 3, 1, 12, 0, 0, TimeSpan.Zero), escaped.Updated);
         Assert.Equal(["Mark"], escaped.Authors);
 
-        Assert.Equal("<p>Inline <i>markup</i></p>", feed.Entries[1].Content);
+        // Atom 0.3 has no wrapper-div rule (RFC 4287 brought it): the div is part of the content.
+        Assert.Equal("<div><p>Inline <i>markup</i></p></div>", feed.Entries[1].Content);
     }
 
     [Fact]
@@ -118,5 +119,29 @@ public sealed class AtomParsingTests
 
         Assert.True(result.IsSuccess, result.Error);
         Assert.StartsWith("<p>bell", Assert.Single(result.Feed!.Entries).Content);
+    }
+
+    [Fact]
+    public void Keeps_a_title_declared_as_markup_beside_its_text()
+    {
+        const string document = """
+            <feed xmlns="http://www.w3.org/2005/Atom"><title type="html">Example &lt;b&gt;Atom&lt;/b&gt;</title>
+            <entry><id>1</id><title type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml">History of the &lt;blink&gt; tag</div></title></entry>
+            <entry><id>2</id><title>Plain &lt;b&gt; text</title></entry>
+            <entry><id>3</id><title type="application/octet-stream">PHA+SGk8L3A+</title></entry>
+            </feed>
+            """;
+
+        var feed = ParseText(document).Feed!;
+
+        Assert.Equal("Example Atom", feed.Title);
+        Assert.Equal("Example <b>Atom</b>", feed.TitleHtml);
+        Assert.Equal("History of the <blink> tag", feed.Entries[0].Title);
+        Assert.Equal("History of the &lt;blink&gt; tag", feed.Entries[0].TitleHtml);
+        Assert.Equal("Plain <b> text", feed.Entries[1].Title);
+        Assert.Null(feed.Entries[1].TitleHtml);
+        // Atom 1.0 base64 of another MIME type, kept because it decodes to text.
+        Assert.Equal("Hi", feed.Entries[2].Title);
+        Assert.Equal("<p>Hi</p>", feed.Entries[2].TitleHtml);
     }
 }

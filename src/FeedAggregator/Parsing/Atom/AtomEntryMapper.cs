@@ -2,66 +2,67 @@ using System.Xml.Linq;
 using FeedAggregator.Model;
 using FeedAggregator.Parsing.Text;
 using FeedAggregator.Parsing.Xml;
-using Ns = FeedAggregator.Parsing.Xml.XmlNamespaces;
 
 namespace FeedAggregator.Parsing.Atom;
 
 /// <summary>One atom:entry (1.0 or 0.3, named by <paramref name="ns"/>) to a <see cref="ParsedEntry"/>.</summary>
 internal static class AtomEntryMapper
 {
-    public static ParsedEntry Map(XElement entry, XNamespace ns, bool atom03, Uri? inScopeBase, Uri? feedBase, ParseContext context)
+    public static ParsedEntry Map(XmlFieldSet entry, XNamespace ns, bool atom03, Uri? inScopeBase, Uri? feedBase, ParseContext context)
     {
-        var title = AtomText.ToPlainText(entry.Element(ns + "title"), atom03);
-        var id = XmlContent.Text(entry.Element(ns + "id"));
+        var titleField = entry.First(ns, "title");
+        var title = AtomText.ToPlainText(titleField, atom03);
+        var id = XmlContent.Text(entry.First(ns, "id"));
         var name = title ?? id;
         // Atom requires only the updated date: an entry without a published one is dated by it (as Miniflux does).
         // Feeds mix the 0.3 and 1.0 names; when a date is given twice, the last one stands (as in feedparser).
-        var updated = context.Date(name, ("updated", Last(entry, ns + "updated")), ("modified", Last(entry, ns + "modified")));
+        var updated = context.Date(name, ("updated", Last(entry, ns, "updated")), ("modified", Last(entry, ns, "modified")));
         var published = context.Date(name,
-            ("published", Last(entry, ns + "published")), ("issued", Last(entry, ns + "issued")), ("created", Last(entry, ns + "created")));
+            ("published", Last(entry, ns, "published")), ("issued", Last(entry, ns, "issued")), ("created", Last(entry, ns, "created")));
 
         return new ParsedEntry
         {
             Id = id,
             Title = title,
+            TitleHtml = AtomText.DeclaredHtml(titleField, atom03),
             Link = AlternateLink(entry, ns),
-            BaseUrl = EntryLinks.OwnBase(inScopeBase, entry.Attribute(Ns.XmlBase)?.Value, feedBase),
+            BaseUrl = EntryLinks.OwnBase(inScopeBase, entry.Attribute("base", XNamespace.Xml.NamespaceName), feedBase),
             Published = published ?? updated,
             Updated = updated,
             Authors = Authors(entry, ns),
-            Summary = AtomText.ToHtml(entry.Element(ns + "summary"), atom03),
-            Content = AtomText.ToHtml(entry.Element(ns + "content"), atom03),
-            Categories = [.. entry.Elements(ns + "category")
-                .Select(c => HtmlText.CollapseWhitespace(XmlContent.Attribute(c, "label") ?? XmlContent.Attribute(c, "term")))
+            Summary = AtomText.ToHtml(entry.First(ns, "summary"), atom03),
+            Content = AtomText.ToHtml(entry.First(ns, "content"), atom03),
+            Categories = [.. entry.All(ns, "category")
+                .Select(c => HtmlText.CollapseWhitespace(c.Attribute("label") ?? c.Attribute("term")))
                 .OfType<string>()
                 .Distinct(StringComparer.Ordinal)],
             Enclosures = Enclosures(entry, ns),
-            Language = XmlContent.Attribute(entry, Ns.XmlLang),
+            Language = entry.Attribute("lang", XNamespace.Xml.NamespaceName),
         };
     }
 
-    /// <summary>Names of the atom:author elements (else their e-mail) under <paramref name="parent"/>.</summary>
-    public static List<string> Authors(XElement parent, XNamespace ns) =>
-        [.. parent.Elements(ns + "author")
-            .Select(a => HtmlText.CollapseWhitespace(XmlContent.Text(a.Element(ns + "name")) ?? XmlContent.Text(a.Element(ns + "email"))))
+    /// <summary>Names of the atom:author elements (else their e-mail) among <paramref name="fields"/>.</summary>
+    public static List<string> Authors(XmlFieldSet fields, XNamespace ns) =>
+        [.. fields.All(ns, "author")
+            .Select(a => HtmlText.CollapseWhitespace(XmlContent.Text(a.Tree?.Element(ns + "name")) ?? XmlContent.Text(a.Tree?.Element(ns + "email"))))
             .OfType<string>()
             .Distinct(StringComparer.Ordinal)];
 
     /// <summary>rel="alternate" (or no rel), preferring an HTML one when several exist.</summary>
-    public static string? AlternateLink(XElement parent, XNamespace ns)
+    public static string? AlternateLink(XmlFieldSet fields, XNamespace ns)
     {
-        var alternates = parent.Elements(ns + "link")
-            .Where(l => XmlContent.Attribute(l, "rel") is null or "alternate" && XmlContent.Attribute(l, "href") is not null)
+        var alternates = fields.All(ns, "link")
+            .Where(l => l.Attribute("rel") is null or "alternate" && l.Attribute("href") is not null)
             .ToList();
-        var best = alternates.FirstOrDefault(l => XmlContent.Attribute(l, "type") is null or "text/html") ?? alternates.FirstOrDefault();
-        return best is null ? null : XmlContent.Attribute(best, "href");
+        var best = alternates.FirstOrDefault(l => l.Attribute("type") is null or "text/html") ?? alternates.FirstOrDefault();
+        return best?.Attribute("href");
     }
 
-    private static string? Last(XElement entry, XName name) => XmlContent.Text(entry.Elements(name).LastOrDefault());
+    private static string? Last(XmlFieldSet entry, XNamespace ns, string localName) => XmlContent.Text(entry.Last(ns, localName));
 
-    private static List<Enclosure> Enclosures(XElement entry, XNamespace ns) =>
-        [.. entry.Elements(ns + "link")
-            .Where(l => XmlContent.Attribute(l, "rel") == "enclosure" && XmlContent.Attribute(l, "href") is not null)
-            .Select(l => new Enclosure(XmlContent.Attribute(l, "href")!, XmlContent.Attribute(l, "type"), EntryLinks.Length(l.Attribute("length")?.Value)))
+    private static List<Enclosure> Enclosures(XmlFieldSet entry, XNamespace ns) =>
+        [.. entry.All(ns, "link")
+            .Where(l => l.Attribute("rel") == "enclosure" && l.Attribute("href") is not null)
+            .Select(l => new Enclosure(l.Attribute("href")!, l.Attribute("type"), EntryLinks.Length(l.Attribute("length"))))
             .DistinctBy(e => e.Url)];
 }

@@ -8,13 +8,14 @@ namespace FeedAggregator.Parsing.Atom;
 internal sealed class AtomFeedHandler(XNamespace ns, bool atom03, Uri? feedBase, ParseContext context) : IXmlFeedHandler
 {
     private readonly bool _atom03 = atom03;
-    private readonly XElement _metadata = new(ns + "feed");
+    private readonly XmlFieldSet _metadata = new([], []);
 
-    public string? Title => AtomText.ToPlainText(_metadata.Element(ns + "title"), _atom03);
+    public string? Title => AtomText.ToPlainText(_metadata.First(ns, "title"), _atom03);
+    public string? TitleHtml => AtomText.DeclaredHtml(_metadata.First(ns, "title"), _atom03);
     public string? Link => AtomEntryMapper.AlternateLink(_metadata, ns);
 
     public string? Description =>
-        AtomText.ToPlainText(_metadata.Element(ns + (_atom03 ? "tagline" : "subtitle")), _atom03);
+        AtomText.ToPlainText(_metadata.First(ns, _atom03 ? "tagline" : "subtitle"), _atom03);
 
     /// <summary>Atom entries without an author inherit the feed's.</summary>
     public List<string> Authors => AtomEntryMapper.Authors(_metadata, ns);
@@ -24,12 +25,12 @@ internal sealed class AtomFeedHandler(XNamespace ns, bool atom03, Uri? feedBase,
     public bool IsEntry(XmlReader reader) => reader.LocalName == "entry" && reader.NamespaceURI == ns.NamespaceName;
 
     // Only the elements read later are kept; a feed's metadata is small.
-    public void OnMetadata(XElement element)
+    public void OnMetadata(XmlField field)
     {
-        if (element.Name.Namespace == ns && element.Name.LocalName is "title" or "link" or "subtitle" or "tagline" or "author")
-            _metadata.Add(element);
+        if (field.Namespace == ns.NamespaceName && field.LocalName is "title" or "link" or "subtitle" or "tagline" or "author")
+            _metadata.Add(field);
     }
 
-    public ParsedEntry OnEntry(XElement element, Uri? baseUrl) =>
-        AtomEntryMapper.Map(element, ns, _atom03, baseUrl, feedBase, context);
+    public ParsedEntry OnEntry(XmlFieldSet entry, Uri? baseUrl) =>
+        AtomEntryMapper.Map(entry, ns, _atom03, baseUrl, feedBase, context);
 }

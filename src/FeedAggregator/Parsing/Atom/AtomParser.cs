@@ -19,6 +19,7 @@ internal static class AtomParser
         {
             Format = format,
             Title = handler.Title,
+            TitleHtml = handler.TitleHtml,
             Link = handler.Link,
             Description = handler.Description,
             Language = language.Length > 0 ? language : null,

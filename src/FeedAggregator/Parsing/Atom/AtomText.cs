@@ -10,58 +10,98 @@ namespace FeedAggregator.Parsing.Atom;
 /// </summary>
 internal static class AtomText
 {
-    private enum Kind { Text, Html, Markup, Unsupported }
+    private enum Kind { Text, Html, Markup, Base64, Unsupported }
 
-    public static string? ToPlainText(XElement? element, bool atom03) => element is null
+    public static string? ToPlainText(XmlField? field, bool atom03) => field is null
         ? null
-        : KindOf(element, atom03) switch
+        : KindOf(field, atom03) switch
         {
-            Kind.Text => HtmlText.CollapseWhitespace(Value(element, atom03)),
-            Kind.Html => HtmlText.ToPlainText(Value(element, atom03)),
+            Kind.Text => HtmlText.CollapseWhitespace(Value(field, atom03)),
+            Kind.Html => HtmlText.ToPlainText(Value(field, atom03)),
             // Through the markup, so an inline script's code does not become title text.
-            Kind.Markup => HtmlText.ToPlainText(XmlContent.InnerMarkup(XhtmlDiv(element) ?? element)),
+            Kind.Markup => HtmlText.ToPlainText(Markup(field, atom03)),
+            Kind.Base64 => HtmlText.ToPlainText(DecodedText(field)),
             _ => null,
         };
 
-    public static string? ToHtml(XElement? element, bool atom03)
+    /// <summary>
+    /// The construct as HTML when the feed declares it markup (html, xhtml, an HTML mode or
+    /// MIME type); null when it is plain text or absent. Raw: the caller sanitizes it.
+    /// </summary>
+    public static string? DeclaredHtml(XmlField? field, bool atom03) =>
+        field is null ? null : KindOf(field, atom03) switch
+        {
+            Kind.Html or Kind.Markup or Kind.Base64 => ToHtml(field, atom03),
+            _ => null,
+        };
+
+    public static string? ToHtml(XmlField? field, bool atom03)
     {
         // Out-of-line content (src="...") has nothing inline to show.
-        if (element is null || element.Attribute("src") is not null)
+        if (field is null || field.Attribute("src") is not null)
             return null;
 
-        var html = KindOf(element, atom03) switch
+        var html = KindOf(field, atom03) switch
         {
-            Kind.Text => Value(element, atom03) is { } text && !string.IsNullOrWhiteSpace(text) ? HtmlText.Escape(text.Trim()) : null,
-            Kind.Html => Value(element, atom03),
-            Kind.Markup => XmlContent.InnerMarkup(XhtmlDiv(element) ?? element),
+            Kind.Text => Value(field, atom03) is { } text && !string.IsNullOrWhiteSpace(text) ? HtmlText.Escape(text.Trim()) : null,
+            Kind.Html => Value(field, atom03),
+            Kind.Markup => Markup(field, atom03),
+            Kind.Base64 => DecodedText(field),
             _ => null,
         };
         return string.IsNullOrWhiteSpace(html) ? null : html.Trim();
     }
 
-    // Atom 0.3 mode="base64" carries the text encoded; anything that does not decode is absent.
-    private static string? Value(XElement element, bool atom03)
+    // Inline markup; Atom 1.0 wraps it in one xhtml:div that is not part of it (0.3 has no such rule).
+    // A "markup" element that holds only text is that text, escaped.
+    private static string Markup(XmlField field, bool atom03) => field.Tree switch
     {
-        if (!atom03 || element.Attribute("mode")?.Value.Trim().Equals("base64", StringComparison.OrdinalIgnoreCase) != true)
-            return element.Value;
-        var bytes = new byte[element.Value.Length];
-        return Convert.TryFromBase64String(element.Value.Trim(), bytes, out var written)
+        { } tree when !atom03 => XmlContent.InnerMarkup(XhtmlDiv(tree) ?? tree),
+        { } tree => XmlContent.InnerMarkup(tree),
+        null => HtmlText.Escape(field.Text),
+    };
+
+    // Atom 1.0 content of another MIME type is base64 (RFC 4287 4.1.3.3); it is kept only when it is
+    // text (UTF-8 without control characters), read as HTML as feedparser does. An image is not.
+    private static string? DecodedText(XmlField field)
+    {
+        var bytes = new byte[field.Text.Length];
+        if (!Convert.TryFromBase64String(field.Text.Trim(), bytes, out var written))
+            return null;
+        try
+        {
+            var text = new System.Text.UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes, 0, written);
+            return text.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')) ? null : text;
+        }
+        catch (System.Text.DecoderFallbackException)
+        {
+            return null;
+        }
+    }
+
+    // Atom 0.3 mode="base64" carries the text encoded; anything that does not decode is absent.
+    private static string? Value(XmlField field, bool atom03)
+    {
+        if (!atom03 || field.Attribute("mode")?.Equals("base64", StringComparison.OrdinalIgnoreCase) != true)
+            return field.Text;
+        var bytes = new byte[field.Text.Length];
+        return Convert.TryFromBase64String(field.Text.Trim(), bytes, out var written)
             ? System.Text.Encoding.UTF8.GetString(bytes, 0, written)
             : null;
     }
 
-    private static Kind KindOf(XElement element, bool atom03)
+    private static Kind KindOf(XmlField field, bool atom03)
     {
-        var type = element.Attribute("type")?.Value.Trim().ToLowerInvariant();
+        var type = field.Attribute("type")?.ToLowerInvariant();
         if (atom03)
         {
-            var mode = element.Attribute("mode")?.Value.Trim().ToLowerInvariant();
+            var mode = field.Attribute("mode")?.ToLowerInvariant();
             var html = type is not null && type.Contains("html", StringComparison.Ordinal);
             return mode switch
             {
                 "escaped" => html ? Kind.Html : Kind.Text,
                 "base64" => html ? Kind.Html : type is null || type.StartsWith("text/", StringComparison.Ordinal) ? Kind.Text : Kind.Unsupported,
-                _ when element.HasElements => Kind.Markup,
+                _ when field.Tree is not null => Kind.Markup,
                 _ => html ? Kind.Html : Kind.Text,
             };
         }
@@ -73,7 +113,7 @@ internal static class AtomText
             "xhtml" => Kind.Markup,
             _ when type.EndsWith("+xml", StringComparison.Ordinal) || type.EndsWith("/xml", StringComparison.Ordinal) => Kind.Markup,
             _ when type.StartsWith("text/", StringComparison.Ordinal) => Kind.Text,
-            _ => Kind.Unsupported, // base64 media: nothing to show as HTML
+            _ => Kind.Base64,
         };
     }
 

@@ -23,24 +23,24 @@ internal sealed class RssChannelHandler(XNamespace ns, Uri? feedBase, ParseConte
 
     public bool IsEntry(XmlReader reader) => Is(reader, "item");
 
-    public void OnMetadata(XElement element)
+    public void OnMetadata(XmlField field)
     {
-        if (element.Name == ns + "title" || element.Name == Ns.DublinCore + "title")
-            Title ??= HtmlText.ToPlainText(element.Value);
-        else if (element.Name == ns + "link")
-            Link ??= XmlContent.Text(element);
-        else if (element.Name == Ns.Atom10 + "link" && XmlContent.Attribute(element, "rel") is null or "alternate")
-            Link ??= XmlContent.Attribute(element, "href");
-        else if (element.Name == ns + "description")
-            Description ??= HtmlText.ToPlainText(element.Value);
-        else if (element.Name == ns + "language" || element.Name == Ns.DublinCore + "language")
-            Language ??= XmlContent.Text(element);
+        if (field.Is(ns, "title") || field.Is(Ns.DublinCore, "title"))
+            Title ??= HtmlText.ToPlainText(field.Text);
+        else if (field.Is(ns, "link"))
+            Link ??= XmlContent.Text(field);
+        else if (field.Is(Ns.Atom10, "link") && field.Attribute("rel") is null or "alternate")
+            Link ??= field.Attribute("href");
+        else if (field.Is(ns, "description"))
+            Description ??= HtmlText.ToPlainText(field.Text);
+        else if (field.Is(ns, "language") || field.Is(Ns.DublinCore, "language"))
+            Language ??= XmlContent.Text(field);
         else
-            Hints.Read(element);
+            Hints.Read(field);
     }
 
-    public ParsedEntry OnEntry(XElement element, Uri? baseUrl) =>
-        RssEntryMapper.Map(element, ns, baseUrl, feedBase, context);
+    public ParsedEntry OnEntry(XmlFieldSet entry, Uri? baseUrl) =>
+        RssEntryMapper.Map(entry, ns, baseUrl, feedBase, context);
 
     private bool Is(XmlReader reader, string localName) =>
         reader.LocalName == localName && reader.NamespaceURI == ns.NamespaceName;

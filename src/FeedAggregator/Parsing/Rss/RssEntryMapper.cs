@@ -12,74 +12,99 @@ namespace FeedAggregator.Parsing.Rss;
 /// </summary>
 internal static class RssEntryMapper
 {
-    public static ParsedEntry Map(XElement item, XNamespace ns, Uri? inScopeBase, Uri? feedBase, ParseContext context)
+    public static ParsedEntry Map(XmlFieldSet item, XNamespace ns, Uri? inScopeBase, Uri? feedBase, ParseContext context)
     {
-        var title = HtmlText.ToPlainText(XmlContent.Text(item.Element(ns + "title")))
-            ?? HtmlText.ToPlainText(XmlContent.Text(item.Element(Ns.DublinCore + "title")))
-            ?? HtmlText.ToPlainText(XmlContent.Text(item.Element(Ns.Media + "title")));
-        var guid = item.Element(Ns.None + "guid");
-        var id = XmlContent.Text(guid) ?? XmlContent.Attribute(item, Ns.Rdf + "about");
-        var dcDate = XmlContent.Text(item.Element(Ns.DublinCore + "date"));
+        var fields = new ItemFields(item, ns.NamespaceName);
+        var title = HtmlText.ToPlainText(XmlContent.Text(fields.Title))
+            ?? HtmlText.ToPlainText(XmlContent.Text(fields.DcTitle))
+            ?? HtmlText.ToPlainText(XmlContent.Text(fields.MediaTitle));
+        var id = XmlContent.Text(fields.Guid) ?? item.Attribute("about", Ns.Rdf.NamespaceName);
+        var dcDate = XmlContent.Text(fields.DcDate);
 
         return new ParsedEntry
         {
             Id = id,
             Title = title,
-            Link = Link(item, ns, guid, id),
-            BaseUrl = EntryLinks.OwnBase(inScopeBase, item.Attribute(Ns.XmlBase)?.Value, feedBase),
+            Link = Link(item, fields, id),
+            BaseUrl = EntryLinks.OwnBase(inScopeBase, item.Attribute("base", XNamespace.Xml.NamespaceName), feedBase),
             Published = context.Date(
                 title ?? id,
-                ("pubDate", XmlContent.Text(item.Element(ns + "pubDate"))),
+                ("pubDate", XmlContent.Text(fields.PubDate)),
                 ("dc:date", dcDate),
-                ("dcterms:issued", XmlContent.Text(item.Element(Ns.DublinCoreTerms + "issued"))),
-                ("dcterms:created", XmlContent.Text(item.Element(Ns.DublinCoreTerms + "created")))),
+                ("dcterms:issued", XmlContent.Text(fields.Issued)),
+                ("dcterms:created", XmlContent.Text(fields.Created))),
             Updated = context.Date(
                 title ?? id,
-                ("atom:updated", XmlContent.Text(item.Element(Ns.Atom10 + "updated"))),
-                ("dcterms:modified", XmlContent.Text(item.Element(Ns.DublinCoreTerms + "modified"))),
+                ("atom:updated", XmlContent.Text(fields.AtomUpdated)),
+                ("dcterms:modified", XmlContent.Text(fields.Modified)),
                 // Dublin Core has one date: it is the last change as much as the publication.
                 ("dc:date", dcDate)),
             Authors = Authors(item, ns),
-            Summary = XmlContent.Html(item.Element(ns + "description"))
-                ?? Escaped(XmlContent.Text(item.Element(Ns.ITunes + "summary"))),
-            Content = XmlContent.Html(item.Element(Ns.Content + "encoded")),
-            Categories = Distinct(
-                item.Elements(ns + "category").Concat(item.Elements(Ns.DublinCore + "subject"))
-                    .Select(e => HtmlText.ToPlainText(e.Value))),
+            Summary = XmlContent.Html(fields.Description) ?? Escaped(XmlContent.Text(fields.ITunesSummary)),
+            Content = XmlContent.Html(fields.Encoded),
+            Categories = Categories(item, ns),
             Enclosures = Enclosures(item),
-            Language = XmlContent.Attribute(item, Ns.XmlLang) ?? XmlContent.Text(item.Element(Ns.DublinCore + "language")),
+            Language = item.Attribute("lang", XNamespace.Xml.NamespaceName) ?? XmlContent.Text(fields.DcLanguage),
         };
     }
 
     // The item's link; else an Atom alternate link; else a guid that is a permalink URL.
-    private static string? Link(XElement item, XNamespace ns, XElement? guid, string? id)
+    private static string? Link(XmlFieldSet item, in ItemFields fields, string? id)
     {
-        var link = XmlContent.Text(item.Element(ns + "link"))
-            ?? item.Elements(Ns.Atom10 + "link")
-                .Where(l => XmlContent.Attribute(l, "rel") is null or "alternate")
-                .Select(l => XmlContent.Attribute(l, "href"))
+        var guid = fields.Guid;
+        var link = XmlContent.Text(fields.Link)
+            ?? item.All(Ns.Atom10, "link")
+                .Where(l => l.Attribute("rel") is null or "alternate")
+                .Select(l => l.Attribute("href"))
                 .FirstOrDefault(href => href is not null);
         if (link is not null)
             return link;
 
-        var permalink = guid is null || !string.Equals(XmlContent.Attribute(guid, "isPermaLink"), "false", StringComparison.OrdinalIgnoreCase);
+        var permalink = guid is null || !string.Equals(guid.Attribute("isPermaLink"), "false", StringComparison.OrdinalIgnoreCase);
         return permalink && EntryLinks.LooksLikeWebUrl(id) ? id : null;
     }
 
-    private static List<string> Authors(XElement item, XNamespace ns) => Distinct(
-        item.Elements(ns + "author").Select(e => RssAuthor.Name(e.Value))
-            .Concat(item.Elements(Ns.DublinCore + "creator").Select(e => HtmlText.ToPlainText(e.Value)))
-            .Concat(item.Elements(Ns.ITunes + "author").Select(e => HtmlText.ToPlainText(e.Value))));
+    // RSS author first, then Dublin Core, then iTunes: the order readers show them in.
+    private static List<string> Authors(XmlFieldSet item, XNamespace ns)
+    {
+        var authors = new List<string>(1);
+        foreach (var field in item.Fields)
+        {
+            if (field.Is(ns, "author"))
+                DistinctValues.Add(authors, RssAuthor.Name(field.Text));
+        }
+        AddText(authors, item, Ns.DublinCore, "creator");
+        AddText(authors, item, Ns.ITunes, "author");
+        return authors;
+    }
 
-    private static List<Enclosure> Enclosures(XElement item) =>
-        [.. item.Elements(Ns.None + "enclosure")
-            .Select(e => (Url: XmlContent.Attribute(e, "url"), Element: e))
-            .Where(e => e.Url is not null)
-            .Select(e => new Enclosure(e.Url!, XmlContent.Attribute(e.Element, "type"), EntryLinks.Length(e.Element.Attribute("length")?.Value)))
-            .DistinctBy(e => e.Url)];
+    private static List<string> Categories(XmlFieldSet item, XNamespace ns)
+    {
+        var categories = new List<string>(2);
+        AddText(categories, item, ns, "category");
+        AddText(categories, item, Ns.DublinCore, "subject");
+        return categories;
+    }
+
+    private static void AddText(List<string> values, XmlFieldSet item, XNamespace ns, string localName)
+    {
+        foreach (var field in item.Fields)
+        {
+            if (field.Is(ns, localName))
+                DistinctValues.Add(values, HtmlText.ToPlainText(field.Text));
+        }
+    }
+
+    private static List<Enclosure> Enclosures(XmlFieldSet item)
+    {
+        var enclosures = new List<Enclosure>(1);
+        foreach (var field in item.Fields)
+        {
+            if (field.Is(Ns.None, "enclosure") && field.Attribute("url") is { } url && !enclosures.Exists(e => e.Url == url))
+                enclosures.Add(new Enclosure(url, field.Attribute("type"), EntryLinks.Length(field.Attribute("length"))));
+        }
+        return enclosures;
+    }
 
     private static string? Escaped(string? text) => text is null ? null : HtmlText.Escape(text);
-
-    private static List<string> Distinct(IEnumerable<string?> values) =>
-        [.. values.OfType<string>().Distinct(StringComparer.Ordinal)];
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Xml.Linq;
+using FeedAggregator.Parsing.Xml;
 
 namespace FeedAggregator.Parsing.Rss;
 
@@ -13,26 +14,26 @@ internal sealed class RssPollHints
     private TimeSpan? _period;
     private int _frequency = 1;
 
-    /// <summary>True when <paramref name="element"/> was a hint (and is consumed).</summary>
-    public bool Read(XElement element)
+    /// <summary>True when <paramref name="field"/> was a hint (and is consumed).</summary>
+    public bool Read(XmlField field)
     {
-        var name = element.Name.LocalName;
-        if (element.Name.Namespace == Sy)
+        var name = field.LocalName;
+        if (field.Namespace == Sy.NamespaceName)
         {
             if (name == "updatePeriod")
-                _period = PeriodOf(element.Value.Trim());
-            else if (name == "updateFrequency" && int.TryParse(element.Value.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var f) && f > 0)
+                _period = PeriodOf(field.Text.Trim());
+            else if (name == "updateFrequency" && int.TryParse(field.Text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var f) && f > 0)
                 _frequency = f;
             return name is "updatePeriod" or "updateFrequency";
         }
 
         switch (name)
         {
-            case "ttl" when int.TryParse(element.Value.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var minutes):
+            case "ttl" when int.TryParse(field.Text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var minutes):
                 _ttl = TimeSpan.FromMinutes(minutes);
                 return true;
             case "skipHours":
-                foreach (var hour in element.Elements().Where(e => e.Name.LocalName == "hour"))
+                foreach (var hour in Children(field).Where(e => e.Name.LocalName == "hour"))
                 {
                     // RSS 2.0 says 0-23; some feeds write 24 for midnight.
                     if (int.TryParse(hour.Value.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var h) && h <= 24)
@@ -41,7 +42,7 @@ internal sealed class RssPollHints
 
                 return true;
             case "skipDays":
-                foreach (var day in element.Elements().Where(e => e.Name.LocalName == "day"))
+                foreach (var day in Children(field).Where(e => e.Name.LocalName == "day"))
                 {
                     if (Enum.TryParse<DayOfWeek>(day.Value.Trim(), ignoreCase: true, out var d) && Enum.IsDefined(d))
                         _skipDays.Add(d);
@@ -59,6 +60,8 @@ internal sealed class RssPollHints
         TimeSpan? interval = _ttl is { } ttl && ttl > (sy ?? TimeSpan.Zero) ? ttl : sy;
         return new PollHints { Interval = interval, SkipHours = _skipHours, SkipDays = _skipDays };
     }
+
+    private static IEnumerable<XElement> Children(XmlField field) => field.Tree?.Elements() ?? [];
 
     private static TimeSpan? PeriodOf(string value) => value.ToLowerInvariant() switch
     {

@@ -14,8 +14,9 @@ internal static class HtmlText
     {
         if (html is null)
             return null;
-        var text = html.AsSpan().IndexOfAny('<', '&') < 0 ? html : WebUtility.HtmlDecode(StripTags(html));
-        return CollapseWhitespace(text);
+        var text = html.Contains('<', StringComparison.Ordinal) ? StripTags(html) : html;
+        // HtmlDecode returns its argument untouched when there is no "&".
+        return CollapseWhitespace(WebUtility.HtmlDecode(text));
     }
 
     /// <summary>
@@ -26,8 +27,12 @@ internal static class HtmlText
     {
         if (string.IsNullOrWhiteSpace(text))
             return null;
-        if (text.AsSpan().Trim(" \t\r\n").IsEmpty)
+        var trimmed = text.AsSpan().Trim(" \t\r\n");
+        if (trimmed.IsEmpty)
             return null;
+        // Most titles are already clean: no copy for them.
+        if (trimmed.IndexOfAny("\t\r\n") < 0 && !trimmed.Contains("  ", StringComparison.Ordinal))
+            return trimmed.Length == text.Length ? text : trimmed.ToString();
 
         var builder = new StringBuilder(text.Length);
         var pendingSpace = false;

@@ -1,5 +1,4 @@
 using System.Xml;
-using System.Xml.Linq;
 
 namespace FeedAggregator.Parsing.Xml;
 
@@ -13,8 +12,8 @@ internal interface IXmlFeedHandler
     bool IsEntry(XmlReader reader);
 
     /// <summary>Any other element of the root or a container: feed metadata.</summary>
-    void OnMetadata(XElement element);
+    void OnMetadata(XmlField field);
 
-    /// <summary>One entry, with the xml:base in scope where it stands.</summary>
-    ParsedEntry OnEntry(XElement element, Uri? baseUrl);
+    /// <summary>One entry's elements, with the xml:base in scope where it stands.</summary>
+    ParsedEntry OnEntry(XmlFieldSet entry, Uri? baseUrl);
 }

@@ -22,6 +22,10 @@ internal static class XmlContent
     };
 
     /// <summary>The element's text, or null when absent or blank.</summary>
+    public static string? Text(XmlField? field) =>
+        field is null || string.IsNullOrWhiteSpace(field.Text) ? null : field.Text.Trim();
+
+    /// <summary>The element's text, or null when absent or blank.</summary>
     public static string? Text(XElement? element) =>
         element is null || string.IsNullOrWhiteSpace(element.Value) ? null : element.Value.Trim();
 
@@ -29,11 +33,11 @@ internal static class XmlContent
     /// HTML carried in an element: usually escaped text or CDATA, but some feeds put raw
     /// (well-formed) markup inside; that markup is kept, not flattened to its text.
     /// </summary>
-    public static string? Html(XElement? element)
+    public static string? Html(XmlField? field)
     {
-        if (element is null)
+        if (field is null)
             return null;
-        var html = element.HasElements ? InnerMarkup(element) : element.Value;
+        var html = field.Tree is { } tree ? InnerMarkup(tree) : field.Text;
         return string.IsNullOrWhiteSpace(html) ? null : html.Trim();
     }
 

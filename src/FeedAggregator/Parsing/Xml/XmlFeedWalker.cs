@@ -1,5 +1,4 @@
 using System.Xml;
-using System.Xml.Linq;
 
 namespace FeedAggregator.Parsing.Xml;
 
@@ -53,8 +52,7 @@ internal static class XmlFeedWalker
                     reader.Skip();
                     continue;
                 }
-                var element = (XElement)XNode.ReadFrom(reader);
-                entries.Add(handler.OnEntry(element, baseUrl));
+                entries.Add(handler.OnEntry(XmlFieldReader.ReadChildren(reader), baseUrl));
             }
             else if (handler.IsContainer(reader))
             {
@@ -62,7 +60,7 @@ internal static class XmlFeedWalker
             }
             else
             {
-                handler.OnMetadata((XElement)XNode.ReadFrom(reader));
+                handler.OnMetadata(XmlFieldReader.Read(reader));
             }
         }
     }
