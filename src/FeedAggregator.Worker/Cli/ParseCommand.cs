@@ -34,10 +34,11 @@ internal static class ParseCommand
         var fetcher = services.GetRequiredService<FeedFetcher>();
         var parser = services.GetRequiredService<FeedParser>();
         var processor = services.GetRequiredService<ArticleProcessor>();
+        var sanitizer = services.GetRequiredService<ContentSanitizer>();
         var failures = 0;
         foreach (var input in inputs)
         {
-            var outcome = await ParseOneAsync(input, fetcher, parser, processor, cancellationToken);
+            var outcome = await ParseOneAsync(input, fetcher, parser, processor, sanitizer, cancellationToken);
             if (!outcome.Ok)
                 failures++;
             Console.WriteLine(asJson ? ParseOutput.ToJsonLine(outcome) : ParseOutput.ToText(outcome));
@@ -47,7 +48,8 @@ internal static class ParseCommand
     }
 
     private static async Task<ParseOutcome> ParseOneAsync(
-        string input, FeedFetcher fetcher, FeedParser parser, ArticleProcessor processor, CancellationToken cancellationToken)
+        string input, FeedFetcher fetcher, FeedParser parser, ArticleProcessor processor, ContentSanitizer sanitizer,
+        CancellationToken cancellationToken)
     {
         byte[] bytes;
         Uri? documentUrl;
@@ -75,6 +77,9 @@ internal static class ParseCommand
         var parsed = parser.Parse(bytes, documentUrl, contentType);
         if (parsed.Feed is not { } feed)
             return ParseOutcome.Failed(input, parsed.Error ?? "not a feed");
-        return new ParseOutcome(input, feed, processor.Process(feed, documentUrl), null);
+        return new ParseOutcome(input, feed, processor.Process(feed, documentUrl), null)
+        {
+            Titles = MarkupTitles.Of(feed, documentUrl, sanitizer),
+        };
     }
 }

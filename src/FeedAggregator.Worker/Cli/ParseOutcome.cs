@@ -8,5 +8,8 @@ internal sealed record ParseOutcome(string Source, ParsedFeed? Feed, IReadOnlyLi
 {
     public bool Ok => Feed is not null;
 
+    /// <summary>The titles the feed declares as markup, sanitized; plain-text titles are not here.</summary>
+    public MarkupTitles Titles { get; init; } = MarkupTitles.None;
+
     public static ParseOutcome Failed(string source, string error) => new(source, null, [], error);
 }

@@ -17,18 +17,20 @@ internal static class ParseOutput
             source = outcome.Source,
             ok = true,
             format = feed.Format.ToString().ToLowerInvariant(),
-            title = feed.Title,
+            title = outcome.Titles.Feed ?? feed.Title,
+            title_type = outcome.Titles.Feed is null ? "text" : "html",
             link = feed.Link,
             language = feed.Language,
             warnings = feed.Warnings,
-            entries = outcome.Articles.Select(Entry),
+            entries = outcome.Articles.Select((article, i) => Entry(article, outcome.Titles.Entry(i))),
         }, CliJson.Options);
     }
 
-    private static object Entry(Article article) => new
+    private static object Entry(Article article, string? markupTitle) => new
     {
         id = article.SourceId ?? article.Url ?? article.Key,
-        title = article.Title,
+        title = markupTitle ?? article.Title,
+        title_type = markupTitle is null ? "text" : "html",
         link = article.Url,
         published = IsoDate.Format(article.Published),
         updated = IsoDate.Format(article.Updated),
