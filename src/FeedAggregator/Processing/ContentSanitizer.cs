@@ -31,7 +31,8 @@ public sealed class ContentSanitizer
 
     private static readonly HashSet<string> DroppedWithContent = new(StringComparer.OrdinalIgnoreCase)
     {
-        "script", "style", "noscript", "template", "object", "embed", "applet", "textarea", "select",
+        // Not object or applet: what they hold is the fallback a browser shows without the plugin.
+        "script", "style", "noscript", "template", "embed", "textarea", "select",
         "button", "title", "head", "svg", "math", "frameset", "frame", "noframes", "noembed", "xmp", "plaintext",
     };
 
