@@ -160,4 +160,32 @@ public sealed class RssParsingTests
         Assert.Equal(new Uri("https://example.com/other/"), entry.BaseUrl);
         Assert.Equal("nl", entry.Language);
     }
+
+    [Fact]
+    public void Reads_media_rss_content_as_enclosures_and_its_description_as_a_summary()
+    {
+        const string document = """
+            <rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/"><channel><title>T</title>
+            <item><guid>1</guid><title>Clip</title>
+              <enclosure url="https://cdn.example.com/a.mp3" type="audio/mpeg" length="10"/>
+              <media:content url="https://cdn.example.com/a.mp3" type="audio/mpeg" fileSize="10"/>
+              <media:group>
+                <media:content url="https://cdn.example.com/v.mp4" type="video/mp4" fileSize="2048"/>
+                <media:content url="https://cdn.example.com/v.webm" type="video/webm"/>
+              </media:group>
+              <media:description>Tom &amp; Jerry &lt;3</media:description>
+            </item>
+            <item><guid>2</guid><title>Html</title><media:description type="html">&lt;p&gt;Hi&lt;/p&gt;</media:description></item>
+            </channel></rss>
+            """;
+
+        var entries = ParseText(document).Feed!.Entries;
+
+        Assert.Equal(
+            ["https://cdn.example.com/a.mp3", "https://cdn.example.com/v.mp4", "https://cdn.example.com/v.webm"],
+            entries[0].Enclosures.Select(e => e.Url));
+        Assert.Equal(2048, entries[0].Enclosures[1].Length);
+        Assert.Equal("Tom &amp; Jerry &lt;3", entries[0].Summary);
+        Assert.Equal("<p>Hi</p>", entries[1].Summary);
+    }
 }

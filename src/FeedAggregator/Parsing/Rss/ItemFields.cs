@@ -31,6 +31,7 @@ internal readonly struct ItemFields
                 case "summary" when ns == Ns.ITunes.NamespaceName: ITunesSummary ??= field; break;
                 case "encoded" when ns == Ns.Content.NamespaceName: Encoded ??= field; break;
                 case "language" when ns == Ns.DublinCore.NamespaceName: DcLanguage ??= field; break;
+                case "description" when ns == Ns.Media.NamespaceName: MediaDescription ??= field; break;
             }
         }
     }
@@ -50,4 +51,5 @@ internal readonly struct ItemFields
     public XmlField? ITunesSummary { get; }
     public XmlField? Encoded { get; }
     public XmlField? DcLanguage { get; }
+    public XmlField? MediaDescription { get; }
 }

@@ -8,7 +8,8 @@ namespace FeedAggregator.Parsing.Rss;
 
 /// <summary>
 /// One RSS item (2.0, 0.9x, or RSS 1.0 / 0.90 where the item's elements live in the RSS
-/// namespace) to a <see cref="ParsedEntry"/>, with the usual modules: content, Dublin Core, iTunes.
+/// namespace) to a <see cref="ParsedEntry"/>, with the usual modules: content, Dublin Core, iTunes,
+/// Media RSS (content as enclosures, description as a summary).
 /// </summary>
 internal static class RssEntryMapper
 {
@@ -40,7 +41,9 @@ internal static class RssEntryMapper
                 // Dublin Core has one date: it is the last change as much as the publication.
                 ("dc:date", dcDate)),
             Authors = Authors(item, ns),
-            Summary = XmlContent.Html(fields.Description) ?? Escaped(XmlContent.Text(fields.ITunesSummary)),
+            Summary = XmlContent.Html(fields.Description)
+                ?? Escaped(XmlContent.Text(fields.ITunesSummary))
+                ?? MediaDescription(fields.MediaDescription),
             Content = XmlContent.Html(fields.Encoded),
             Categories = Categories(item, ns),
             Enclosures = Enclosures(item),
@@ -95,16 +98,37 @@ internal static class RssEntryMapper
         }
     }
 
+    // RSS enclosures first, then Media RSS content (alone or in a media:group) that is not one already.
     private static List<Enclosure> Enclosures(XmlFieldSet item)
     {
         var enclosures = new List<Enclosure>(1);
         foreach (var field in item.Fields)
         {
-            if (field.Is(Ns.None, "enclosure") && field.Attribute("url") is { } url && !enclosures.Exists(e => e.Url == url))
-                enclosures.Add(new Enclosure(url, field.Attribute("type"), EntryLinks.Length(field.Attribute("length"))));
+            if (field.Is(Ns.None, "enclosure"))
+                Add(enclosures, field.Attribute("url"), field.Attribute("type"), field.Attribute("length"));
+        }
+        foreach (var field in item.Fields)
+        {
+            if (field.Is(Ns.Media, "content"))
+                Add(enclosures, field.Attribute("url"), field.Attribute("type"), field.Attribute("fileSize"));
+            else if (field.Is(Ns.Media, "group") && field.Tree is { } group)
+            {
+                foreach (var content in group.Elements(Ns.Media + "content"))
+                    Add(enclosures, XmlContent.Attribute(content, "url"), XmlContent.Attribute(content, "type"), XmlContent.Attribute(content, "fileSize"));
+            }
         }
         return enclosures;
     }
+
+    private static void Add(List<Enclosure> enclosures, string? url, string? type, string? length)
+    {
+        if (url is not null && !enclosures.Exists(e => e.Url == url))
+            enclosures.Add(new Enclosure(url, type, EntryLinks.Length(length)));
+    }
+
+    // Media RSS: type="html" is HTML, anything else plain text.
+    private static string? MediaDescription(XmlField? field) =>
+        field?.Attribute("type") == "html" ? XmlContent.Html(field) : Escaped(XmlContent.Text(field));
 
     private static string? Escaped(string? text) => text is null ? null : HtmlText.Escape(text);
 }
