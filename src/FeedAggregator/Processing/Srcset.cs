@@ -9,6 +9,8 @@ namespace FeedAggregator.Processing;
 /// </summary>
 internal static class Srcset
 {
+    private static readonly char[] ControlsAndSpace = [.. Enumerable.Range(0, 0x21).Select(i => (char)i)];
+
     public static bool HasOnlyWebUrls(string srcset) =>
         SourceSet.Parse(srcset).All(candidate => SchemeOf(candidate.Url) is null or "http" or "https");
 
@@ -24,6 +26,4 @@ internal static class Srcset
         var scheme = text[..colon];
         return scheme.All(c => char.IsAsciiLetterOrDigit(c) || c is '+' or '-' or '.') ? scheme.ToLowerInvariant() : null;
     }
-
-    private static readonly char[] ControlsAndSpace = [.. Enumerable.Range(0, 0x21).Select(i => (char)i)];
 }

@@ -26,7 +26,7 @@ internal static class AtomEntryMapper
             Title = title,
             TitleHtml = AtomText.DeclaredHtml(titleField, atom03),
             Link = AlternateLink(entry, ns),
-            BaseUrl = EntryLinks.OwnBase(inScopeBase, entry.Attribute("base", XNamespace.Xml.NamespaceName), feedBase),
+            BaseUrl = EntryLinks.OwnBase(inScopeBase, entry.XmlBase, feedBase),
             Published = published ?? updated,
             Updated = updated,
             Authors = Authors(entry, ns),
@@ -37,7 +37,7 @@ internal static class AtomEntryMapper
                 .OfType<string>()
                 .Distinct(StringComparer.Ordinal)],
             Enclosures = Enclosures(entry, ns),
-            Language = entry.Attribute("lang", XNamespace.Xml.NamespaceName),
+            Language = entry.XmlLang,
         };
     }
 

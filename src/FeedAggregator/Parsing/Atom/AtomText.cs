@@ -12,6 +12,8 @@ internal static class AtomText
 {
     private enum Kind { Text, Html, Markup, Base64, Unsupported }
 
+    private static readonly System.Text.UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
     public static string? ToPlainText(XmlField? field, bool atom03) => field is null
         ? null
         : KindOf(field, atom03) switch
@@ -65,12 +67,11 @@ internal static class AtomText
     // text (UTF-8 without control characters), read as HTML as feedparser does. An image is not.
     private static string? DecodedText(XmlField field)
     {
-        var bytes = new byte[field.Text.Length];
-        if (!Convert.TryFromBase64String(field.Text.Trim(), bytes, out var written))
+        if (Base64(field) is not { } bytes)
             return null;
         try
         {
-            var text = new System.Text.UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes, 0, written);
+            var text = StrictUtf8.GetString(bytes);
             return text.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')) ? null : text;
         }
         catch (System.Text.DecoderFallbackException)
@@ -79,15 +80,18 @@ internal static class AtomText
         }
     }
 
+    private static byte[]? Base64(XmlField field)
+    {
+        var bytes = new byte[field.Text.Length];
+        return Convert.TryFromBase64String(field.Text.Trim(), bytes, out var written) ? bytes[..written] : null;
+    }
+
     // Atom 0.3 mode="base64" carries the text encoded; anything that does not decode is absent.
     private static string? Value(XmlField field, bool atom03)
     {
         if (!atom03 || field.Attribute("mode")?.Equals("base64", StringComparison.OrdinalIgnoreCase) != true)
             return field.Text;
-        var bytes = new byte[field.Text.Length];
-        return Convert.TryFromBase64String(field.Text.Trim(), bytes, out var written)
-            ? System.Text.Encoding.UTF8.GetString(bytes, 0, written)
-            : null;
+        return Base64(field) is { } bytes ? System.Text.Encoding.UTF8.GetString(bytes) : null;
     }
 
     private static Kind KindOf(XmlField field, bool atom03)

@@ -27,7 +27,7 @@ internal static class RssEntryMapper
             Id = id,
             Title = title,
             Link = Link(item, fields, id),
-            BaseUrl = EntryLinks.OwnBase(inScopeBase, item.Attribute("base", XNamespace.Xml.NamespaceName), feedBase),
+            BaseUrl = EntryLinks.OwnBase(inScopeBase, item.XmlBase, feedBase),
             Published = context.Date(
                 title ?? id,
                 ("pubDate", XmlContent.Text(fields.PubDate)),
@@ -47,7 +47,7 @@ internal static class RssEntryMapper
             Content = XmlContent.Html(fields.Encoded),
             Categories = Categories(item, ns),
             Enclosures = Enclosures(item),
-            Language = item.Attribute("lang", XNamespace.Xml.NamespaceName) ?? XmlContent.Text(fields.DcLanguage),
+            Language = item.XmlLang ?? XmlContent.Text(fields.DcLanguage),
         };
     }
 

@@ -14,6 +14,12 @@ internal sealed class XmlFieldSet(XmlAttributeValue[] attributes, List<XmlField>
     public string? Attribute(string local, string attributeNamespace = "") =>
         XmlField.Find(attributes, local, attributeNamespace);
 
+    /// <summary>The entry element's xml:base, as written.</summary>
+    public string? XmlBase => Attribute("base", XNamespace.Xml.NamespaceName);
+
+    /// <summary>The entry element's xml:lang.</summary>
+    public string? XmlLang => Attribute("lang", XNamespace.Xml.NamespaceName);
+
     public XmlField? First(XNamespace ns, string localName)
     {
         foreach (var field in fields)
