@@ -104,6 +104,7 @@ internal static class FeedsCommand
         status = feed.Status.ToString().ToLowerInvariant(),
         last_http_status = feed.LastHttpStatus,
         last_error = feed.LastError,
+        warning = feed.Warning,
         consecutive_errors = feed.ConsecutiveErrors,
         last_polled = IsoDate.Format(feed.LastPolledAt),
         last_success = IsoDate.Format(feed.LastSuccessAt),
@@ -116,7 +117,12 @@ internal static class FeedsCommand
     private static string TextLine(Feed feed, int articles)
     {
         var status = feed.Status.ToString().ToLowerInvariant();
-        var detail = feed.LastError is null ? "" : $"  ({feed.LastError})";
+        var detail = (feed.LastError, feed.Warning) switch
+        {
+            ({ } error, _) => $"  ({error})",
+            (_, { } warning) => $"  (warning: {warning})",
+            _ => "",
+        };
         return $"{status,-6} {feed.Url}  \"{feed.DisplayTitle}\"  {articles} articles, next poll {IsoDate.Format(feed.NextPollAt) ?? "now"}{detail}";
     }
 }

@@ -20,6 +20,13 @@ public sealed record Feed
     public FeedStatus Status { get; init; } = FeedStatus.New;
     public int? LastHttpStatus { get; init; }
     public string? LastError { get; init; }
+
+    /// <summary>
+    /// What the last parse of the feed tolerated or cut (a recovered document, entries over
+    /// Parsing:MaxEntries, an entry over its processing budget): the feed works, but not all of it.
+    /// Kept while the server answers "not modified"; replaced at the next parse.
+    /// </summary>
+    public string? Warning { get; init; }
     public int ConsecutiveErrors { get; init; }
     public DateTimeOffset? LastPolledAt { get; init; }
     public DateTimeOffset? LastSuccessAt { get; init; }

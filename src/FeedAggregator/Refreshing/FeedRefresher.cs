@@ -72,13 +72,14 @@ public sealed class FeedRefresher(
         if (parsed.Feed is not { } document)
             return await FailAsync(polled, "parse: " + parsed.Error, null, cancellationToken);
         foreach (var warning in document.Warnings)
-            logger.LogInformation("Parsing: {FeedUrl}: {Warning}", feed.Url, warning);
+            logger.LogWarning("Parsing: {FeedUrl} (feed {FeedId}): {Warning}", feed.Url, feed.Id, warning);
 
         var processed = processor.Process(document, fetch.FinalUrl, feed.Id);
         var succeeded = Succeeded(fresh with { Hint = Longest(document.PollHints.Interval, fetch.CacheLifetime) }, now, document.PollHints) with
         {
             Title = string.IsNullOrWhiteSpace(feed.Title) ? NullIfBlank(document.Title) : feed.Title,
             SiteUrl = UrlResolver.Resolve(document.Link, document.BaseUrl ?? fetch.FinalUrl) ?? feed.SiteUrl,
+            Warning = FeedWarning.Of(document.Warnings),
         };
         var summary = await articles.SaveAsync(succeeded, processed, now, cancellationToken);
         logger.LogInformation(

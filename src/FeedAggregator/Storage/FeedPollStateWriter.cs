@@ -18,7 +18,8 @@ internal static class FeedPollStateWriter
                 status = @status, last_http_status = @LastHttpStatus, last_error = @LastError,
                 consecutive_errors = @ConsecutiveErrors, last_polled_at = @lastPolledAt,
                 last_success_at = @lastSuccessAt, next_poll_at = @nextPollAt, retry_after_at = @retryAfterAt,
-                body_hash = @BodyHash, discovered_url = @DiscoveredUrl, hint_seconds = @hintSeconds
+                body_hash = @BodyHash, discovered_url = @DiscoveredUrl, hint_seconds = @hintSeconds,
+                last_warning = @Warning
             WHERE id = @Id
             """,
             new
@@ -32,6 +33,7 @@ internal static class FeedPollStateWriter
                 status = FeedRow.StatusText(feed.Status),
                 feed.LastHttpStatus,
                 feed.LastError,
+                feed.Warning,
                 feed.ConsecutiveErrors,
                 lastPolledAt = UnixTime.ToDb(feed.LastPolledAt),
                 lastSuccessAt = UnixTime.ToDb(feed.LastSuccessAt),

@@ -11,7 +11,7 @@ internal sealed record FeedRow
         last_http_status AS LastHttpStatus, last_error AS LastError, consecutive_errors AS ConsecutiveErrors,
         last_polled_at AS LastPolledAt, last_success_at AS LastSuccessAt, next_poll_at AS NextPollAt,
         retry_after_at AS RetryAfterAt, body_hash AS BodyHash, discovered_url AS DiscoveredUrl,
-        hint_seconds AS HintSeconds
+        hint_seconds AS HintSeconds, last_warning AS Warning
         """;
 
     public long Id { get; init; }
@@ -34,6 +34,7 @@ internal sealed record FeedRow
     public string? BodyHash { get; init; }
     public string? DiscoveredUrl { get; init; }
     public long? HintSeconds { get; init; }
+    public string? Warning { get; init; }
 
     public Feed ToFeed() => new()
     {
@@ -48,6 +49,7 @@ internal sealed record FeedRow
         Status = Enum.TryParse<FeedStatus>(Status, ignoreCase: true, out var status) ? status : FeedStatus.New,
         LastHttpStatus = (int?)LastHttpStatus,
         LastError = LastError,
+        Warning = Warning,
         ConsecutiveErrors = (int)ConsecutiveErrors,
         LastPolledAt = UnixTime.FromDb(LastPolledAt),
         LastSuccessAt = UnixTime.FromDb(LastSuccessAt),

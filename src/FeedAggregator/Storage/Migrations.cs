@@ -131,5 +131,10 @@ internal static class Migrations
         );
         CREATE INDEX tombstones_url ON tombstones (feed_id, url) WHERE url IS NOT NULL;
         """,
+
+        // 5: what the last parse of a feed tolerated or cut, shown beside its status.
+        """
+        ALTER TABLE feeds ADD COLUMN last_warning TEXT;
+        """,
     ];
 }

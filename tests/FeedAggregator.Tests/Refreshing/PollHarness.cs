@@ -21,7 +21,7 @@ internal sealed class PollHarness : IAsyncDisposable
     public static readonly DateTimeOffset Start = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
     private readonly ServiceProvider _services;
 
-    private PollHarness(TempDatabase db, Action<PollingOptions>? configure)
+    private PollHarness(TempDatabase db, Action<PollingOptions>? configure, Action<ParsingOptions>? parsing)
     {
         Db = db;
         OpmlPath = Path.Combine(db.Directory, "feeds.opml");
@@ -34,7 +34,7 @@ internal sealed class PollHarness : IAsyncDisposable
             configure?.Invoke(o);
         });
         services.Configure<FeedsOptions>(o => o.File = OpmlPath);
-        services.Configure<ParsingOptions>(_ => { });
+        services.Configure<ParsingOptions>(o => parsing?.Invoke(o));
         services.AddSingleton<IFeedStore>(db.Feeds);
         services.AddSingleton<IArticleStore>(db.Articles);
         services.AddPollingPipeline();
@@ -48,9 +48,10 @@ internal sealed class PollHarness : IAsyncDisposable
     public PollCycle Cycle => _services.GetRequiredService<PollCycle>();
     public SubscriptionSync Sync => _services.GetRequiredService<SubscriptionSync>();
 
-    public static async Task<PollHarness> CreateAsync(IEnumerable<Uri> feeds, Action<PollingOptions>? configure = null)
+    public static async Task<PollHarness> CreateAsync(
+        IEnumerable<Uri> feeds, Action<PollingOptions>? configure = null, Action<ParsingOptions>? parsing = null)
     {
-        var harness = new PollHarness(await TempDatabase.CreateAsync(), configure);
+        var harness = new PollHarness(await TempDatabase.CreateAsync(), configure, parsing);
         harness.WriteOpml(feeds.Select(u => new Subscription(u.AbsoluteUri)));
         await harness.Sync.SyncAsync(CancellationToken.None);
         return harness;

@@ -21,12 +21,12 @@ public static class StatusPageWriter
             .Append("<title>").Append(Encode(title)).Append(" · status</title>\n<style>\n").Append(HtmlPageStyle.Css)
             .Append("body { max-width: 72rem; }\ntable { border-collapse: collapse; width: 100%; font-size: .9rem; }\n")
             .Append("th, td { text-align: start; padding: .35rem .5rem; border-bottom: 1px solid var(--rule); vertical-align: top; }\n")
-            .Append(".error, .gone { color: #b3261e; font-weight: 600; }\n.ok { color: #146c2e; }\n</style>\n</head>\n<body>\n<header>\n")
+            .Append(".error, .gone { color: #b3261e; font-weight: 600; }\n.ok { color: #146c2e; }\n.warning { color: #7a5900; }\n</style>\n</head>\n<body>\n<header>\n")
             .Append("<h1>").Append(Encode(title)).Append(" · status</h1>\n<p>")
             .Append(feeds.Count.ToString(CultureInfo.InvariantCulture)).Append(" feeds, ")
             .Append(failing.ToString(CultureInfo.InvariantCulture)).Append(" failing. As of ").Append(Time(now))
             .Append(". <a href=\"./\">The merged feed</a></p>\n</header>\n<main>\n<table>\n<thead><tr>")
-            .Append("<th>Feed</th><th>Status</th><th>Articles</th><th>Last poll</th><th>Last success</th><th>Next poll</th><th>Last error</th>")
+            .Append("<th>Feed</th><th>Status</th><th>Articles</th><th>Last poll</th><th>Last success</th><th>Next poll</th><th>Last error or warning</th>")
             .Append("</tr></thead>\n<tbody>\n");
         var ordered = feeds.OrderByDescending(f => f.Status is FeedStatus.Error or FeedStatus.Gone)
             .ThenBy(f => f.DisplayTitle, StringComparer.CurrentCultureIgnoreCase);
@@ -49,7 +49,10 @@ public static class StatusPageWriter
                 .Append("<td>").Append(Time(feed.LastPolledAt)).Append("</td>")
                 .Append("<td>").Append(Time(feed.LastSuccessAt)).Append("</td>")
                 .Append("<td>").Append(Time(feed.NextPollAt)).Append("</td>")
-                .Append("<td>").Append(Encode(feed.LastError ?? string.Empty)).Append("</td></tr>\n");
+                .Append("<td>").Append(Encode(feed.LastError ?? string.Empty));
+            if (feed.Warning is { } warning)
+                html.Append(feed.LastError is null ? "" : "<br>").Append("<small class=\"warning\">warning: ").Append(Encode(warning)).Append("</small>");
+            html.Append("</td></tr>\n");
         }
 
         html.Append("</tbody>\n</table>\n</main>\n</body>\n</html>\n");
