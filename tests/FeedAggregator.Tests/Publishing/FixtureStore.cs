@@ -20,6 +20,9 @@ internal static class FixtureStore
     /// <summary>When every undated article was first seen (they are stored in one poll).</summary>
     public static readonly DateTimeOffset UndatedSeenAt = new(2024, 3, 10, 6, 0, 0, TimeSpan.Zero);
 
+    /// <summary>When the seed articles (one of them undated) were first seen.</summary>
+    public static readonly DateTimeOffset SeedsSeenAt = new(2024, 3, 5, 2, 0, 0, TimeSpan.Zero);
+
     private static readonly DateTimeOffset Start = new(2024, 3, 1, 0, 0, 0, TimeSpan.Zero);
     private static readonly CancellationToken None = CancellationToken.None;
 
@@ -63,7 +66,7 @@ internal static class FixtureStore
         await SaveAsync(db, feeds[TechBlog], Start.AddDays(3), Blog());
         await SaveAsync(db, feeds[Wire], Start.AddDays(4), WireCopies());
         var seeds = await db.Feeds.EnsureSeedFeedAsync(SeedImporter.SourceUrl, "Seed articles", Start, None);
-        await SaveAsync(db, seeds, Start.AddDays(4).AddHours(2), Seeds());
+        await SaveAsync(db, seeds, SeedsSeenAt, Seeds());
 
         // Undated articles of three feeds, all first seen in one poll; then an edit in place.
         await SaveAsync(db, feeds[CityNews], UndatedSeenAt, [.. English(), .. Undated("city", 3)]);

@@ -100,7 +100,8 @@ internal sealed record RenderedFields(SortedDictionary<string, string> Feed, IRe
             ["language"] = String(item, "language"),
             ["summary"] = String(item, "summary"),
             ["content"] = String(item, "content_html"),
-            ["source"] = $"{String(source, "title")} {String(source, "id")} self {String(source, "feed_url")} alternate {String(source, "home_page_url")}".Trim(),
+            ["source"] = $"{String(source, "title")} {String(source, "id")} {string.Join(" | ", new[] { ("alternate", "home_page_url"), ("self", "feed_url") }
+                .Where(l => String(source, l.Item2).Length > 0).Select(l => $"{l.Item1} {String(source, l.Item2)}"))}".Trim(),
         };
     }
 
