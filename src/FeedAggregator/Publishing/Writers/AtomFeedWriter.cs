@@ -1,10 +1,14 @@
 using System.ServiceModel.Syndication;
+using System.Xml;
 
 namespace FeedAggregator.Publishing.Writers;
 
 /// <summary>Atom 1.0 (RFC 4287) through Atom10FeedFormatter: the merged feed with each entry's origin in atom:source.</summary>
 public sealed class AtomFeedWriter : IFeedWriter
 {
+    // Each entry's language, which the model lacks (it has one for the feed), as an attribute extension.
+    private static readonly XmlQualifiedName XmlLang = new("lang", "http://www.w3.org/XML/1998/namespace");
+
     public FeedDocument Document => FeedDocument.Atom;
 
     public byte[] Write(MergedFeed feed)
@@ -18,6 +22,11 @@ public sealed class AtomFeedWriter : IFeedWriter
     {
         var entry = SyndicationModel.Item(item);
         entry.LastUpdatedTime = item.Updated;
+        if (item.Language is not null)
+        {
+            entry.AttributeExtensions.Add(XmlLang, item.Language);
+        }
+
         foreach (var author in item.Authors)
         {
             entry.Authors.Add(Author(author));

@@ -5,14 +5,11 @@ namespace FeedAggregator.Publishing.Writers;
 
 /// <summary>
 /// What Atom and RSS share, in System.ServiceModel.Syndication's model: the feed with its self,
-/// page, RFC 5005 paging and hub links; each item's id, title, link, date, categories and source;
-/// and xml:lang on the item, which the model lacks, as an attribute extension.
+/// page, RFC 5005 paging and hub links; each item's id, title, link, date, categories and source.
 /// </summary>
 internal static class SyndicationModel
 {
-    public const string XmlnsNs = "http://www.w3.org/2000/xmlns/";
-
-    private static readonly XmlQualifiedName XmlLang = new("lang", "http://www.w3.org/XML/1998/namespace");
+    private const string XmlnsNs = "http://www.w3.org/2000/xmlns/";
 
     public static SyndicationFeed Feed(MergedFeed feed, FeedDocument document, IEnumerable<SyndicationItem> items)
     {
@@ -48,11 +45,6 @@ internal static class SyndicationModel
         foreach (var category in item.Categories)
         {
             result.Categories.Add(new SyndicationCategory(category));
-        }
-
-        if (item.Language is not null)
-        {
-            result.AttributeExtensions.Add(XmlLang, item.Language);
         }
 
         return result;
