@@ -20,7 +20,7 @@ internal static class FeedEndpoints
         foreach (var document in new[] { FeedDocument.Atom, FeedDocument.Rss, FeedDocument.Json })
         {
             app.MapMethods("/" + document.FileName, GetOrHead, (HttpContext http) => ServeAsync(http, document, null));
-            // One feed per category: the same view as ?category=NAME.
+            // One feed per category: the articles of ?category=NAME, its links under its own path.
             app.MapMethods("/category/{name}/" + document.FileName, GetOrHead, (HttpContext http, string name) => ServeAsync(http, document, name));
         }
 

@@ -33,7 +33,7 @@ internal static class FeedViewParser
             Category: category ?? Value(query, "category"),
             Language: Value(query, "lang")?.Replace('_', '-').ToLowerInvariant(),
             Text: Value(query, "q"));
-        view = new FeedView(filter, limit, page, LimitGiven: limitText is not null);
+        view = new FeedView(filter, limit, page, LimitGiven: limitText is not null, CategoryInPath: category is not null);
         return true;
     }
 

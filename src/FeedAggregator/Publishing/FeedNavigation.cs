@@ -8,8 +8,10 @@ namespace FeedAggregator.Publishing;
 /// <param name="Next">The next older page (RFC 5005 "next", also given as "prev-archive").</param>
 /// <param name="Previous">The next newer page.</param>
 /// <param name="Hub">The WebSub hub that readers may subscribe at.</param>
+/// <param name="Path">Before the document's file name: "" or a per-category feed's "category/NAME/".</param>
 public sealed record FeedNavigation(
-    string Self = "", string? First = null, string? Last = null, string? Next = null, string? Previous = null, string? Hub = null)
+    string Self = "", string? First = null, string? Last = null, string? Next = null, string? Previous = null, string? Hub = null,
+    string Path = "")
 {
     public static readonly FeedNavigation None = new();
 
@@ -23,6 +25,7 @@ public sealed record FeedNavigation(
             Last: view.QueryFor(pages),
             Next: view.Page < pages ? view.QueryFor(view.Page + 1) : null,
             Previous: view.Page > 1 ? view.QueryFor(Math.Min(view.Page - 1, pages)) : null,
-            Hub: string.IsNullOrWhiteSpace(hub) ? null : hub);
+            Hub: string.IsNullOrWhiteSpace(hub) ? null : hub,
+            Path: view.Path);
     }
 }

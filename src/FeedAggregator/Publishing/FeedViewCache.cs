@@ -27,7 +27,7 @@ public sealed class FeedViewCache(
             return snapshot.Documents.GetValueOrDefault(document.FileName);
         }
 
-        var key = document.FileName + view.Key;
+        var key = view.Path + document.FileName + view.Key;
         if (_cache.TryGet(key, out var cached) && cached.Version == snapshot.StoreVersion)
         {
             return cached.Document;

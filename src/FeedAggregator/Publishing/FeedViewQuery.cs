@@ -18,7 +18,7 @@ public sealed class FeedViewQuery(IArticleStore articles, IOptions<PublishingOpt
             Description = settings.Description,
             BaseUrl = baseUrl,
             // Each filtered view is a feed of its own; its pages share one id (RFC 5005 3).
-            Id = MergedFeedQuery.FeedId + (view with { Page = 1 }).Key,
+            Id = MergedFeedQuery.FeedId + view.FeedKey,
             Updated = items.Count == 0 ? time.GetUtcNow() : items.Max(i => i.Article.LastChangedAt),
             Items = items,
             Navigation = FeedNavigation.For(view, page.Total, settings.WebSubHub),

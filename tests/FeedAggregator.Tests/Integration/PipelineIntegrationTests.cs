@@ -129,6 +129,18 @@ public sealed class PipelineIntegrationTests : IAsyncLifetime
         Assert.Equal("gzip", compressed.Content.Headers.ContentEncoding.Single());
     }
 
+    [Fact]
+    public async Task A_category_feed_links_to_itself_by_its_own_path()
+    {
+        await WaitForEntriesAsync(4);
+
+        var feed = XDocument.Parse(await _http.GetStringAsync("/category/databases/feed.atom?limit=1"));
+
+        Assert.Equal("SQLite in production", Assert.Single(feed.Root!.Elements(Atom + "entry")).Element(Atom + "title")!.Value);
+        var self = feed.Root.Elements(Atom + "link").Single(l => (string?)l.Attribute("rel") == "self");
+        Assert.Equal("http://feeds.test/category/databases/feed.atom?limit=1", (string?)self.Attribute("href"));
+    }
+
     private async Task<XDocument> WaitForEntriesAsync(int count)
     {
         // The poll job fires at start; the publisher renders after it. Allow a slow CI machine.

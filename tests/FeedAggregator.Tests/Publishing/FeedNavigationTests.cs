@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using System.Xml.Linq;
 using FeedAggregator.Publishing;
 using FeedAggregator.Publishing.Writers;
 using FeedAggregator.Storage;
@@ -40,23 +41,48 @@ public sealed class FeedNavigationTests
     {
         var feed = PublishingSamples.Mixed() with { Navigation = FeedNavigation.For(Filtered, 5, "https://hub.example/") };
 
-        var atom = Encoding.UTF8.GetString(new AtomFeedWriter().Write(feed));
-        Assert.Contains("rel=\"self\" href=\"http://localhost:5080/feed.atom?category=City%20council&amp;lang=ar&amp;limit=2&amp;page=2\"", atom);
-        Assert.Contains("rel=\"next\" href=\"http://localhost:5080/feed.atom?category=City%20council&amp;lang=ar&amp;limit=2&amp;page=3\"", atom);
-        Assert.Contains("rel=\"prev-archive\"", atom);
-        Assert.Contains("rel=\"first\"", atom);
-        Assert.Contains("rel=\"last\"", atom);
-        Assert.Contains("rel=\"previous\"", atom);
-        Assert.Contains("<link rel=\"hub\" href=\"https://hub.example/\" />", atom);
+        var atom = Links(new AtomFeedWriter().Write(feed), "http://www.w3.org/2005/Atom", "feed");
+        Assert.Equal("http://localhost:5080/feed.atom?category=City%20council&lang=ar&limit=2&page=2", atom["self"]);
+        Assert.Equal("http://localhost:5080/feed.atom?category=City%20council&lang=ar&limit=2&page=3", atom["next"]);
+        Assert.Equal(atom["next"], atom["prev-archive"]);
+        Assert.Equal("http://localhost:5080/feed.atom?category=City%20council&lang=ar&limit=2", atom["first"]);
+        Assert.Equal("http://localhost:5080/feed.atom?category=City%20council&lang=ar&limit=2&page=3", atom["last"]);
+        Assert.Equal("http://localhost:5080/feed.atom?category=City%20council&lang=ar&limit=2", atom["previous"]);
+        Assert.Equal("https://hub.example/", atom["hub"]);
 
-        var rss = Encoding.UTF8.GetString(new RssFeedWriter().Write(feed));
-        Assert.Contains("<atom:link href=\"https://hub.example/\" rel=\"hub\" />", rss);
-        Assert.Contains("href=\"http://localhost:5080/feed.rss?category=City%20council&amp;lang=ar&amp;limit=2&amp;page=3\" rel=\"next\"", rss);
+        var rss = Links(new RssFeedWriter().Write(feed), "http://www.w3.org/2005/Atom", "channel");
+        Assert.Equal("https://hub.example/", rss["hub"]);
+        Assert.Equal("http://localhost:5080/feed.rss?category=City%20council&lang=ar&limit=2&page=3", rss["next"]);
 
         using var json = JsonDocument.Parse(new JsonFeedWriter().Write(feed));
         Assert.Equal("http://localhost:5080/feed.json?category=City%20council&lang=ar&limit=2&page=3", json.RootElement.GetProperty("next_url").GetString());
         Assert.Equal("https://hub.example/", json.RootElement.GetProperty("hubs")[0].GetProperty("url").GetString());
     }
+
+    [Fact]
+    public void A_category_feed_asked_for_by_its_path_links_by_its_path()
+    {
+        var view = new FeedView(new ArticleFilter(Category: "City council", Language: "ar"), 2, Page: 2, LimitGiven: true, CategoryInPath: true);
+        var feed = PublishingSamples.Mixed() with { Navigation = FeedNavigation.For(view, 5, hub: null) };
+
+        Assert.Equal("?lang=ar&limit=2&page=2", view.Key);
+        Assert.Equal("category/City%20council/", view.Path);
+        Assert.Equal(Filtered.FeedKey, view.FeedKey);
+        var atom = Links(new AtomFeedWriter().Write(feed), "http://www.w3.org/2005/Atom", "feed");
+        Assert.Equal("http://localhost:5080/category/City%20council/feed.atom?lang=ar&limit=2&page=2", atom["self"]);
+        Assert.Equal("http://localhost:5080/category/City%20council/feed.atom?lang=ar&limit=2&page=3", atom["next"]);
+        Assert.Equal("http://localhost:5080/category/City%20council/feed.atom?lang=ar&limit=2", atom["first"]);
+        var rss = Links(new RssFeedWriter().Write(feed), "http://www.w3.org/2005/Atom", "channel");
+        Assert.Equal("http://localhost:5080/category/City%20council/feed.rss?lang=ar&limit=2&page=2", rss["self"]);
+        using var json = JsonDocument.Parse(new JsonFeedWriter().Write(feed));
+        Assert.Equal("http://localhost:5080/category/City%20council/feed.json?lang=ar&limit=2&page=2", json.RootElement.GetProperty("feed_url").GetString());
+        Assert.Equal("http://localhost:5080/category/City%20council/feed.json?lang=ar&limit=2&page=3", json.RootElement.GetProperty("next_url").GetString());
+    }
+
+    // The atom:link elements of the feed (or RSS channel), by rel.
+    private static Dictionary<string, string> Links(byte[] document, XNamespace atom, string parent) =>
+        XDocument.Parse(Encoding.UTF8.GetString(document)).Descendants().First(e => e.Name.LocalName == parent)
+            .Elements(atom + "link").ToDictionary(l => (string)l.Attribute("rel")!, l => (string)l.Attribute("href")!);
 
     [Fact]
     public void The_lru_cache_drops_the_least_recently_used_entry()

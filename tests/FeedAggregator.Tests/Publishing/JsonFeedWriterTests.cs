@@ -77,12 +77,12 @@ public sealed class JsonFeedWriterTests
     }
 
     [Fact]
-    public void Item_without_url_or_published_or_content()
+    public void Item_without_url_or_published_or_content_is_dated_when_first_seen()
     {
         var item = FirstItem(PublishingSamples.PodcastEpisode());
 
         Assert.False(item.TryGetProperty("url", out _));
-        Assert.False(item.TryGetProperty("date_published", out _));
+        Assert.Equal("2024-02-27T12:00:00Z", item.GetProperty("date_published").GetString());
         Assert.False(item.TryGetProperty("authors", out _));
         Assert.Equal("2024-02-28T07:00:00Z", item.GetProperty("date_modified").GetString());
         Assert.Contains("community radio", item.GetProperty("content_html").GetString(), StringComparison.Ordinal);

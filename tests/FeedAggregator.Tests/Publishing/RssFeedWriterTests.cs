@@ -29,7 +29,7 @@ public sealed class RssFeedWriterTests
         Assert.Equal("FeedAggregator: merged feed", channel.Element("title")!.Value);
         Assert.Equal("http://localhost:5080/", channel.Element("link")!.Value);
         Assert.Equal("Everything the subscribed feeds published, newest first.", channel.Element("description")!.Value);
-        Assert.Equal("Sat, 02 Mar 2024 09:30:00 +0000", channel.Element("lastBuildDate")!.Value);
+        Assert.Equal("Sat, 02 Mar 2024 09:30:00 Z", channel.Element("lastBuildDate")!.Value);
         Assert.StartsWith("FeedAggregator ", channel.Element("generator")!.Value, StringComparison.Ordinal);
         Assert.Null(channel.Element("language"));
         var self = channel.Element(Atom + "link")!;
@@ -58,7 +58,7 @@ public sealed class RssFeedWriterTests
         var guid = item.Element("guid")!;
         Assert.Equal("tag:localhost,2024:article:1", guid.Value);
         Assert.Equal("false", (string?)guid.Attribute("isPermaLink"));
-        Assert.Equal("Sat, 02 Mar 2024 09:15:00 +0000", item.Element("pubDate")!.Value);
+        Assert.Equal("Sat, 02 Mar 2024 09:15:00 Z", item.Element("pubDate")!.Value);
         Assert.Equal(["Jane Doe", "Omar Haddad"], item.Elements(Dc + "creator").Select(c => c.Value));
         Assert.Equal(["Transport", "City council"], item.Elements("category").Select(c => c.Value));
         var enclosure = item.Element("enclosure")!;
@@ -79,7 +79,7 @@ public sealed class RssFeedWriterTests
         {
             var item = Channel(PublishingSamples.Feed(PublishingSamples.English())).Element("item")!;
 
-            Assert.Equal("Sat, 02 Mar 2024 09:15:00 +0000", item.Element("pubDate")!.Value);
+            Assert.Equal("Sat, 02 Mar 2024 09:15:00 Z", item.Element("pubDate")!.Value);
         }
         finally
         {
@@ -106,7 +106,7 @@ public sealed class RssFeedWriterTests
         Assert.Null(item.Element("link"));
         Assert.Null(item.Element(Content + "encoded"));
         Assert.Contains("community radio", item.Element("description")!.Value, StringComparison.Ordinal);
-        Assert.Equal("Tue, 27 Feb 2024 12:00:00 +0000", item.Element("pubDate")!.Value);
+        Assert.Equal("Tue, 27 Feb 2024 12:00:00 Z", item.Element("pubDate")!.Value);
         Assert.Empty(item.Elements(Dc + "creator"));
     }
 

@@ -5,11 +5,14 @@ internal static class FeedLinks
 {
     public static string Page(MergedFeed feed) => Clean(feed.BaseUrl);
 
-    public static string Atom(MergedFeed feed) => Document(feed, FeedDocument.Atom, feed.Navigation.Self);
+    public static string Atom(MergedFeed feed) => Self(feed, FeedDocument.Atom);
 
-    public static string Rss(MergedFeed feed) => Document(feed, FeedDocument.Rss, feed.Navigation.Self);
+    public static string Rss(MergedFeed feed) => Self(feed, FeedDocument.Rss);
 
-    public static string Json(MergedFeed feed) => Document(feed, FeedDocument.Json, feed.Navigation.Self);
+    public static string Json(MergedFeed feed) => Self(feed, FeedDocument.Json);
+
+    /// <summary>The view's own URL as <paramref name="document"/>: a per-category feed's path, then its query.</summary>
+    public static string Self(MergedFeed feed, FeedDocument document) => Document(feed, document, feed.Navigation.Self);
 
     /// <summary>
     /// The RFC 5005 paging links and the WebSub hub of <paramref name="document"/>, as (rel, href)
@@ -38,7 +41,7 @@ internal static class FeedLinks
     }
 
     private static string Document(MergedFeed feed, FeedDocument document, string query) =>
-        Clean(new Uri(feed.BaseUrl, document.FileName + query));
+        Clean(new Uri(feed.BaseUrl, feed.Navigation.Path + document.FileName + query));
 
     private static string Clean(Uri uri) => CharacterFilter.Strip(uri.AbsoluteUri);
 }

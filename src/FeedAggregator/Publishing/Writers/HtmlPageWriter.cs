@@ -72,10 +72,10 @@ public sealed class HtmlPageWriter : IFeedWriter
         AppendLink(html, item.Url, item.Title);
         html.Append("</h2>\n<p class=\"meta\">");
         AppendLink(html, item.Source.SiteUrl, item.Source.Title);
-        html.Append(" · ").Append(Time(item.Published ?? item.FirstSeen ?? item.Updated, item.IsRightToLeft));
+        html.Append(" · ").Append(Time(item.Published, item.IsRightToLeft));
         if (item.Authors.Count > 0)
         {
-            html.Append(" · ").Append(Encode(string.Join(", ", item.Authors)));
+            html.Append(" · ").Append(string.Join(", ", item.Authors.Select(Author)));
         }
 
         html.Append("</p>\n");
@@ -103,6 +103,8 @@ public sealed class HtmlPageWriter : IFeedWriter
     // In a right-to-left article the English date is isolated as left to right, or it reorders.
     private static string Time(DateTimeOffset value, bool isolate = false) =>
         $"<time datetime=\"{FeedDates.Rfc3339(value)}\"{(isolate ? " dir=\"ltr\"" : string.Empty)}>{Encode(FeedDates.Readable(value))}</time>";
+
+    private static string Author(string name) => Encode(name);
 
     private static string Encode(string text) => WebUtility.HtmlEncode(CharacterFilter.Strip(text));
 }

@@ -17,10 +17,12 @@ internal sealed record ItemView
     public string? Url { get; init; }
     public string? SummaryHtml { get; init; }
     public string? ContentHtml { get; init; }
-    public DateTimeOffset? Published { get; init; }
 
-    /// <summary>When the store first saw the article, if it has been stored.</summary>
-    public DateTimeOffset? FirstSeen { get; init; }
+    /// <summary>
+    /// Never absent, so no reader falls back to its own, later, fetch time: the source's
+    /// publication date, else when the store first saw the article (which nothing else mentions).
+    /// </summary>
+    public required DateTimeOffset Published { get; init; }
 
     /// <summary>Never absent: Atom requires it; see <see cref="UpdatedOf"/> for the fallbacks.</summary>
     public required DateTimeOffset Updated { get; init; }
@@ -36,27 +38,33 @@ internal sealed record ItemView
     {
         var article = item.Article;
         var language = LanguageTag.Normalize(article.Language);
-        var title = CharacterFilter.Strip(article.Title).Trim();
+        var title = Text(article.Title).Trim();
+        var source = new ArticleSource(
+            CharacterFilter.Strip(item.Source.Id),
+            CharacterFilter.Strip(item.Source.FeedUrl),
+            Text(item.Source.Title),
+            WebUrl(item.Source.SiteUrl));
+        var url = NonBlank(article.Url);
+
+        // Relative URLs in the content resolve against the article's page, as a browser would.
+        var baseUrl = WebUrl(url) ?? source.SiteUrl ?? source.FeedUrl;
+        var published = (article.Published ?? Known(article.FirstSeenAt))?.ToUniversalTime();
+        var updated = UpdatedOf(article, feed);
         return new ItemView
         {
             Id = CharacterFilter.Strip(article.PublicId ?? FallbackId(article, feed)),
             Title = title.Length > 0 ? title : "Untitled",
-            Url = NonBlank(article.Url),
-            SummaryHtml = NonBlank(article.SummaryHtml)?.Trim(),
-            ContentHtml = WithAlsoReported(NonBlank(article.ContentHtml ?? (item.AlsoReportedBy.Count > 0 ? article.SummaryHtml : null))?.Trim(), item),
-            Published = article.Published?.ToUniversalTime(),
-            FirstSeen = Known(article.FirstSeenAt)?.ToUniversalTime(),
-            Updated = UpdatedOf(article, feed),
+            Url = url,
+            SummaryHtml = ContentUrls.Absolute(NonBlank(article.SummaryHtml)?.Trim(), baseUrl),
+            ContentHtml = WithAlsoReported(ContentUrls.Absolute(NonBlank(article.ContentHtml ?? (item.AlsoReportedBy.Count > 0 ? article.SummaryHtml : null))?.Trim(), baseUrl), item),
+            Published = published ?? updated,
+            Updated = published > updated ? published.Value : updated,
             Language = language,
             IsRightToLeft = TextDirection.IsRightToLeft(language),
             Authors = CleanList(article.Authors),
             Categories = CleanList(article.Categories),
             Enclosures = [.. article.Enclosures.Select(EnclosureView.From).OfType<EnclosureView>()],
-            Source = new ArticleSource(
-                CharacterFilter.Strip(item.Source.Id),
-                CharacterFilter.Strip(item.Source.FeedUrl),
-                CharacterFilter.Strip(item.Source.Title),
-                NonBlank(item.Source.SiteUrl)),
+            Source = source,
         };
     }
 
@@ -75,21 +83,33 @@ internal sealed record ItemView
             return html;
         var links = item.AlsoReportedBy.Select(other =>
         {
-            var name = WebUtility.HtmlEncode(CharacterFilter.Strip(other.Source.Title));
-            var url = NonBlank(other.Url ?? other.Source.SiteUrl);
+            var name = WebUtility.HtmlEncode(Text(other.Source.Title));
+            var url = WebUrl(other.Url) ?? WebUrl(other.Source.SiteUrl);
             return url is null ? name : $"<a href=\"{WebUtility.HtmlEncode(url)}\">{name}</a>";
         });
         return $"{html}<p class=\"also-reported-by\">Also reported by {string.Join(", ", links)}</p>";
     }
 
-    // The source's update time, else when the store last changed the article; never before the
-    // publication date (a reader would show an entry "updated" before it appeared).
-    private static DateTimeOffset UpdatedOf(Article article, MergedFeed feed)
+    // The source's update time, else when the store last changed the article. The caller keeps it
+    // from falling before the publication date: a reader would show an entry "updated" before it appeared.
+    private static DateTimeOffset UpdatedOf(Article article, MergedFeed feed) =>
+        (article.Updated ?? Known(article.LastChangedAt) ?? article.Published ?? Known(article.FirstSeenAt) ?? feed.Updated)
+        .ToUniversalTime();
+
+    /// <summary>
+    /// Titles are text. A source that escaped a title twice (JSON Feed's "Don&amp;#8217;t") left
+    /// entities in the stored text: decoded once here, no format shows them or escapes them again.
+    /// </summary>
+    private static string Text(string title)
     {
-        var updated = article.Updated ?? Known(article.LastChangedAt) ?? article.Published
-            ?? Known(article.FirstSeenAt) ?? feed.Updated;
-        return (article.Published > updated ? article.Published.Value : updated).ToUniversalTime();
+        var text = CharacterFilter.Strip(title);
+        return text.Contains('&', StringComparison.Ordinal) ? CharacterFilter.Strip(WebUtility.HtmlDecode(text)) : text;
     }
+
+    // An absolute http(s) URL, else null: a link readers can follow from anywhere.
+    private static string? WebUrl(string? url) =>
+        NonBlank(url)?.Trim() is { } text && Uri.TryCreate(text, UriKind.Absolute, out var uri)
+        && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps) ? text : null;
 
     private static DateTimeOffset? Known(DateTimeOffset value) => value == default ? null : value;
 

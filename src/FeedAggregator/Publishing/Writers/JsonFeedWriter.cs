@@ -64,20 +64,14 @@ public sealed class JsonFeedWriter : IFeedWriter
             WriteText(json, "summary", Processing.HtmlText.ToPlainText(item.SummaryHtml));
         }
 
-        if (item.Published is { } published)
-        {
-            json.WriteString("date_published", FeedDates.Rfc3339(published));
-        }
-
+        json.WriteString("date_published", FeedDates.Rfc3339(item.Published));
         json.WriteString("date_modified", FeedDates.Rfc3339(item.Updated));
         if (item.Authors.Count > 0)
         {
             json.WriteStartArray("authors");
             foreach (var author in item.Authors)
             {
-                json.WriteStartObject();
-                json.WriteString("name", author);
-                json.WriteEndObject();
+                WriteAuthor(json, author);
             }
 
             json.WriteEndArray();
@@ -110,6 +104,13 @@ public sealed class JsonFeedWriter : IFeedWriter
 
         json.WriteString("id", item.Source.Id);
         json.WriteEndObject();
+        json.WriteEndObject();
+    }
+
+    private static void WriteAuthor(Utf8JsonWriter json, string name)
+    {
+        json.WriteStartObject();
+        json.WriteString("name", name);
         json.WriteEndObject();
     }
 
