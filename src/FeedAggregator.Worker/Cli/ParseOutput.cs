@@ -34,7 +34,8 @@ internal static class ParseOutput
         link = article.Url,
         published = IsoDate.Format(article.Published),
         updated = IsoDate.Format(article.Updated),
-        authors = article.Authors,
+        // The contract is a list of strings: the name, or the e-mail when there is no name.
+        authors = article.Authors.Select(a => a.Label),
         summary = article.SummaryHtml ?? "",
         content = article.ContentHtml ?? "",
         categories = article.Categories,

@@ -35,4 +35,20 @@ public sealed class ParseOutputTests
         Assert.Equal("AT&T <3 you", entries[1].GetProperty("title").GetString());
         Assert.Equal("text", entries[1].GetProperty("title_type").GetString());
     }
+
+    [Fact]
+    public void Lists_authors_as_names_or_emails()
+    {
+        const string document = """
+            <rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>Authors</title>
+            <item><title>One</title><author>jane@example.com (Jane Doe)</author><dc:creator>kai@example.com</dc:creator></item>
+            </channel></rss>
+            """;
+        var feed = FeedParser.Default.Parse(Encoding.UTF8.GetBytes(document)).Feed!;
+        var outcome = new ParseOutcome("doc.xml", feed, new ArticleProcessor(new ContentSanitizer()).Process(feed, null), null);
+
+        using var json = JsonDocument.Parse(ParseOutput.ToJsonLine(outcome));
+
+        Assert.Equal(["Jane Doe", "kai@example.com"], json.RootElement.GetProperty("entries")[0].GetProperty("authors").EnumerateArray().Select(a => a.GetString()));
+    }
 }

@@ -49,7 +49,7 @@ internal sealed record ItemView
             Updated = UpdatedOf(article, feed),
             Language = language,
             IsRightToLeft = TextDirection.IsRightToLeft(language),
-            Authors = CleanList(article.Authors),
+            Authors = CleanList(article.Authors.Select(AuthorFormat.Display)),
             Categories = CleanList(article.Categories),
             Enclosures = [.. article.Enclosures.Select(EnclosureView.From).OfType<EnclosureView>()],
             Source = new ArticleSource(
