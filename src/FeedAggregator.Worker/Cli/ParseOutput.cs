@@ -21,6 +21,7 @@ internal static class ParseOutput
             title_type = outcome.Titles.Feed is null ? "text" : "html",
             link = feed.Link,
             language = feed.Language,
+            recovered = feed.Recovered,
             warnings = feed.Warnings,
             entries = outcome.Articles.Select((article, i) => Entry(article, outcome.Titles.Entry(i))),
         }, CliJson.Options);

@@ -33,6 +33,12 @@ public sealed record ParsedFeed
 
     /// <summary>What the parser tolerated or skipped, in words a user can act on.</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
+
+    /// <summary>
+    /// The document is not well-formed XML and was read by the tolerant re-reader (as feedparser
+    /// sets "bozo"); <see cref="Warnings"/> says what was wrong.
+    /// </summary>
+    public bool Recovered { get; init; }
 }
 
 /// <summary>One entry as read from the document.</summary>

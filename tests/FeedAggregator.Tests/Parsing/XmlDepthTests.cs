@@ -22,6 +22,7 @@ public sealed class XmlDepthTests
         var feed = ParseText(document).Feed!;
 
         Assert.Equal("Before", feed.Entries[0].Title);
+        Assert.True(feed.Recovered);
         Assert.Contains($"nested deeper than {XmlLimits.MaxDepth}", feed.Warnings[0], StringComparison.Ordinal);
     }
 
@@ -35,5 +36,6 @@ public sealed class XmlDepthTests
 
         // What lies past the limit is lost; what lies before it is not.
         Assert.Equal(["Shallow"], feed.Entries.Select(e => e.Title));
+        Assert.True(feed.Recovered);
     }
 }

@@ -27,7 +27,7 @@ internal static class AtomParser
             Language = language.Length > 0 ? language : null,
             BaseUrl = feedBase,
         };
-        var result = context.Complete(feed, entries, XmlBreak.Describe(error));
+        var result = context.CompleteXml(feed, entries, error);
         return InheritAuthors(result, handler.Authors);
     }
 
