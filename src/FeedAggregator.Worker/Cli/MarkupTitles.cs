@@ -16,8 +16,8 @@ internal sealed record MarkupTitles(string? Feed, IReadOnlyList<string?> Entries
     {
         var feedBase = feed.BaseUrl ?? documentUrl;
         return new MarkupTitles(
-            sanitizer.SanitizeInline(feed.TitleHtml, feedBase),
-            [.. feed.Entries.Select(e => sanitizer.SanitizeInline(e.TitleHtml, e.BaseUrl ?? feedBase))]);
+            sanitizer.SanitizeInline(feed.TitleHtml, feed.TitleBaseUrl ?? feedBase),
+            [.. feed.Entries.Select(e => sanitizer.SanitizeInline(e.TitleHtml, e.TitleBaseUrl ?? e.BaseUrl ?? feedBase))]);
     }
 
     /// <summary>The markup title of entry <paramref name="index"/>, else null.</summary>

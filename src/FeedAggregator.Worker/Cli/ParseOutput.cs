@@ -21,6 +21,7 @@ internal static class ParseOutput
             title_type = outcome.Titles.Feed is null ? "text" : "html",
             link = feed.Link,
             language = feed.Language,
+            recovered = feed.Recovered,
             warnings = feed.Warnings,
             entries = outcome.Articles.Select((article, i) => Entry(article, outcome.Titles.Entry(i))),
         }, CliJson.Options);
@@ -34,7 +35,8 @@ internal static class ParseOutput
         link = article.Url,
         published = IsoDate.Format(article.Published),
         updated = IsoDate.Format(article.Updated),
-        authors = article.Authors,
+        // The contract is a list of strings: the name, or the e-mail when there is no name.
+        authors = article.Authors.Select(a => a.Label),
         summary = article.SummaryHtml ?? "",
         content = article.ContentHtml ?? "",
         categories = article.Categories,

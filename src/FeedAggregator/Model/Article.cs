@@ -29,7 +29,7 @@ public sealed record Article
     /// <summary>Sanitized HTML.</summary>
     public string? ContentHtml { get; init; }
 
-    public IReadOnlyList<string> Authors { get; init; } = [];
+    public IReadOnlyList<Author> Authors { get; init; } = [];
     public IReadOnlyList<string> Categories { get; init; } = [];
     public IReadOnlyList<Enclosure> Enclosures { get; init; } = [];
 

@@ -1,10 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Xml;
-using FeedAggregator.Parsing.Atom;
 using FeedAggregator.Parsing.Json;
-using FeedAggregator.Parsing.Rss;
-using FeedAggregator.Parsing.Text;
 using FeedAggregator.Parsing.Xml;
 using Microsoft.Extensions.Options;
 
@@ -38,7 +35,7 @@ public sealed class FeedParser(IOptions<ParsingOptions> options)
             // JSON is always UTF-8 (RFC 8259); anything else that does not open like JSON is XML or junk.
             return bytes[start + first] is (byte)'{' or (byte)'['
                 ? JsonFeedParser.Parse(bytes[(start + first)..], context)
-                : ParseXml(bytes, contentType, context);
+                : XmlDocumentParser.Parse(bytes, contentType, context);
         }
         catch (XmlException ex)
         {
@@ -52,22 +49,5 @@ public sealed class FeedParser(IOptions<ParsingOptions> options)
         {
             return ParseResult.Failure($"the document's bytes cannot be decoded: {ex.Message}");
         }
-    }
-
-    private static ParseResult ParseXml(ReadOnlySpan<byte> bytes, string? contentType, ParseContext context)
-    {
-        using var decoded = DocumentDecoder.Decode(bytes, contentType, context);
-        using var repaired = EntityRepair.Repair(decoded.Span, context);
-        var text = repaired ?? decoded;
-        using var reader = SafeXmlReader.Create(text.OpenReader(), context.Options);
-        var (kind, error) = XmlFormatDetector.Detect(reader, text.Span);
-        if (kind is null)
-            return ParseResult.Failure(error ?? "not a feed");
-
-        return kind.Format switch
-        {
-            FeedFormat.Atom10 or FeedFormat.Atom03 => AtomParser.Parse(reader, kind.Format, kind.Namespace, context),
-            _ => RssParser.Parse(reader, kind.Format, kind.Namespace, context),
-        };
     }
 }

@@ -13,6 +13,20 @@ internal sealed class ParseContext(ParsingOptions options, Uri? documentUrl)
     public ParsingOptions Options => options;
     public Uri? DocumentUrl => documentUrl;
 
+    /// <summary>The XML error that stopped the walk early (see <see cref="CompleteXml"/>); null when none did.</summary>
+    public string? XmlError { get; private set; }
+
+    /// <summary>How many warnings there are so far: a point to <see cref="Restart"/> from.</summary>
+    public int WarningCount => _warnings.Count + _dropped;
+
+    /// <summary>A fresh context with the warnings given before <paramref name="mark"/> (decoding, entities), for a second reading.</summary>
+    public ParseContext Restart(int mark)
+    {
+        var restarted = new ParseContext(options, documentUrl);
+        restarted._warnings.AddRange(_warnings.Take(mark));
+        return restarted;
+    }
+
     public void Warn(string message)
     {
         if (_warnings.Count < MaxWarnings)
@@ -51,6 +65,13 @@ internal sealed class ParseContext(ParsingOptions options, Uri? documentUrl)
         if (entries.LimitWarning() is { } limit)
             Warn(limit);
         return ParseResult.Success(feed with { Entries = entries.Items, Warnings = Warnings });
+    }
+
+    /// <summary><see cref="Complete"/> for an XML walk; remembers the error that stopped it, for the recovery path.</summary>
+    public ParseResult CompleteXml(ParsedFeed feed, EntryList entries, System.Xml.XmlException? error)
+    {
+        XmlError = error is null ? null : Xml.XmlErrorText.Printable(error.Message);
+        return Complete(feed, entries, XmlError is null ? null : $"malformed or cut-off XML: {XmlError}");
     }
 
     private static string Shorten(string text) => text.Length <= 80 ? text : text[..77] + "...";

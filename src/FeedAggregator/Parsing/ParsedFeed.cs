@@ -23,6 +23,9 @@ public sealed record ParsedFeed
     /// <summary>The document's base for relative links (xml:base, else the document URL).</summary>
     public Uri? BaseUrl { get; init; }
 
+    /// <summary>The base for the links in <see cref="TitleHtml"/>, when the title has its own xml:base.</summary>
+    public Uri? TitleBaseUrl { get; init; }
+
     public IReadOnlyList<ParsedEntry> Entries { get; init; } = [];
 
     /// <summary>How often the document asks to be polled (RSS ttl, sy:*, skipHours, skipDays).</summary>
@@ -30,6 +33,12 @@ public sealed record ParsedFeed
 
     /// <summary>What the parser tolerated or skipped, in words a user can act on.</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
+
+    /// <summary>
+    /// The document is not well-formed XML and was read by the tolerant re-reader (as feedparser
+    /// sets "bozo"); <see cref="Warnings"/> says what was wrong.
+    /// </summary>
+    public bool Recovered { get; init; }
 }
 
 /// <summary>One entry as read from the document.</summary>
@@ -54,9 +63,18 @@ public sealed record ParsedEntry
     /// <summary>The entry's own xml:base resolved against the document's, when it differs.</summary>
     public Uri? BaseUrl { get; init; }
 
+    /// <summary>The base of <see cref="TitleHtml"/>'s links when the title element has its own xml:base.</summary>
+    public Uri? TitleBaseUrl { get; init; }
+
+    /// <summary>The base of <see cref="Summary"/>'s links when the summary element has its own xml:base.</summary>
+    public Uri? SummaryBaseUrl { get; init; }
+
+    /// <summary>The base of <see cref="Content"/>'s links when the content element has its own xml:base.</summary>
+    public Uri? ContentBaseUrl { get; init; }
+
     public DateTimeOffset? Published { get; init; }
     public DateTimeOffset? Updated { get; init; }
-    public IReadOnlyList<string> Authors { get; init; } = [];
+    public IReadOnlyList<Author> Authors { get; init; } = [];
 
     /// <summary>HTML (plain text is escaped into HTML by the parser).</summary>
     public string? Summary { get; init; }

@@ -45,8 +45,8 @@ public sealed class ArticleProcessor(ContentSanitizer sanitizer)
             .ToList();
 
         // Sanitizing runs last: every value above is final before the HTML is cleaned.
-        var summary = sanitizer.Sanitize(entry.Summary, baseUrl);
-        var content = sanitizer.Sanitize(entry.Content, baseUrl);
+        var summary = sanitizer.Sanitize(entry.Summary, entry.SummaryBaseUrl ?? baseUrl);
+        var content = sanitizer.Sanitize(entry.Content, entry.ContentBaseUrl ?? baseUrl);
 
         var article = new Article
         {
@@ -57,7 +57,7 @@ public sealed class ArticleProcessor(ContentSanitizer sanitizer)
             Title = title,
             SummaryHtml = summary,
             ContentHtml = content,
-            Authors = Clean(entry.Authors),
+            Authors = CleanAuthors(entry.Authors),
             Categories = Clean(entry.Categories),
             Enclosures = enclosures,
             Published = entry.Published?.ToUniversalTime(),
@@ -97,11 +97,21 @@ public sealed class ArticleProcessor(ContentSanitizer sanitizer)
     private static List<string> Clean(IReadOnlyList<string> values) =>
         values.Select(v => HtmlText.ToPlainText(v)).Where(v => v.Length > 0).Distinct(StringComparer.Ordinal).ToList();
 
+    private static List<Author> CleanAuthors(IReadOnlyList<Author> authors) =>
+        authors.Select(a => (Name: HtmlText.ToPlainText(a.Name), Email: HtmlText.ToPlainText(a.Email)))
+            .Where(a => a.Name.Length > 0 || a.Email.Length > 0)
+            .Select(a => new Author(a.Name.Length > 0 ? a.Name : null, a.Email.Length > 0 ? a.Email : null))
+            .Distinct()
+            .ToList();
+
     private static string HashOf(Article article)
     {
         var published = new
         {
-            article.Url, article.Title, article.SummaryHtml, article.ContentHtml, article.Authors,
+            article.Url, article.Title, article.SummaryHtml, article.ContentHtml,
+            // A name or an e-mail alone hashes as the bare string authors were before both were
+            // kept, so stored articles are not all rewritten (and shown as updated) after an upgrade.
+            Authors = article.Authors.Select(a => a.Name is null || a.Email is null ? (object)a.Label : a),
             article.Categories, article.Enclosures, article.Published, article.Updated, article.Language,
         };
         return Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(published)), 0, 16);

@@ -52,7 +52,8 @@ internal sealed record ArticleRow
         Title = Title,
         SummaryHtml = SummaryHtml,
         ContentHtml = ContentHtml,
-        Authors = JsonSerializer.Deserialize<List<string>>(Authors, Json) ?? [],
+        // Objects with a name and an e-mail; rows written before e-mails were kept hold plain names.
+        Authors = JsonSerializer.Deserialize<List<Author>>(Authors, Json) ?? [],
         Categories = JsonSerializer.Deserialize<List<string>>(Categories, Json) ?? [],
         Enclosures = JsonSerializer.Deserialize<List<Enclosure>>(Enclosures, Json) ?? [],
         Published = UnixTime.FromDb(PublishedAt),

@@ -31,7 +31,7 @@ public sealed class AtomParsingTests
         Assert.Equal("posts/lexers", entry.Link);
         Assert.Equal(new DateTimeOffset(2024, 1, 27, 8, 0, 0, TimeSpan.Zero), entry.Published);
         Assert.Equal(new DateTimeOffset(2024, 1, 27, 11, 30, 0, 250, TimeSpan.Zero), entry.Updated);
-        Assert.Equal(["Ada Byron", "Grace Hopper"], entry.Authors); // inherited from the feed
+        Assert.Equal([new Author("Ada Byron", "ada@example.com"), new Author("Grace Hopper", null)], entry.Authors); // inherited from the feed
         Assert.Equal(["Compilers", "lexing"], entry.Categories);
         Assert.Equal("Tokens first, &lt;trees&gt; later.", entry.Summary); // text escaped so it stays text
         Assert.Equal(

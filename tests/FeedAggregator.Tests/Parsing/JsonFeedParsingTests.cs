@@ -80,7 +80,8 @@ public sealed class JsonFeedParsingTests
     }
 
     [Theory]
-    [InlineData("""{"title": "No version", "items": []}""", "\"version\" is missing")]
+    [InlineData("""{"title": "No version"}""", "\"version\" is missing")]
+    [InlineData("""{"items": []}""", "\"version\" is missing")]
     [InlineData("""{"version": "https://example.com/v2", "items": []}""", "\"https://example.com/v2\"")]
     [InlineData("""[1, 2, 3]""", "not an object")]
     [InlineData("""{"version": "https://jsonfeed.org/version/1.1", "items": [""", "cut-off JSON")]

@@ -24,17 +24,19 @@ public sealed class MalformedDocumentTests
     }
 
     [Fact]
-    public void A_truncated_document_keeps_the_entries_read_before_the_break()
+    public void A_truncated_document_keeps_the_entries_read_before_the_break_and_not_the_cut_one()
     {
         var feed = ParseFeed("rss-truncated.xml");
 
+        Assert.True(feed.Recovered);
         Assert.Equal("Harbour Town Gazette & Weekly", feed.Title);
         var entry = Assert.Single(feed.Entries);
         Assert.Equal("Ferry timetable changes from February", entry.Title);
         var warning = Assert.Single(feed.Warnings);
-        Assert.Contains("cut-off XML", warning, StringComparison.Ordinal);
+        Assert.StartsWith("recovered from an XML error: Unexpected end of file", warning, StringComparison.Ordinal);
         Assert.Contains("Line ", warning, StringComparison.Ordinal);
-        Assert.Contains("kept the 1 entries", warning, StringComparison.Ordinal);
+        Assert.Contains(": 1 entries read", warning, StringComparison.Ordinal);
+        Assert.Contains("dropped the last entry, cut off by the end of the document", warning, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -45,7 +47,7 @@ public sealed class MalformedDocumentTests
         Assert.Equal("Gone Too Soon", feed.Title);
         Assert.Empty(feed.Entries);
         var warning = Assert.Single(feed.Warnings);
-        Assert.StartsWith("malformed or cut-off XML", warning, StringComparison.Ordinal);
+        Assert.StartsWith("recovered from an XML error", warning, StringComparison.Ordinal);
         Assert.Contains("Line 7", warning, StringComparison.Ordinal);
     }
 
@@ -71,7 +73,7 @@ public sealed class MalformedDocumentTests
     }
 
     [Fact]
-    public void A_broken_element_after_good_entries_keeps_them()
+    public void A_broken_element_after_good_entries_keeps_them_and_the_broken_one()
     {
         const string document = """
             <rss version="2.0"><channel><title>T</title>
@@ -83,8 +85,9 @@ public sealed class MalformedDocumentTests
 
         var feed = ParseText(document).Feed!;
 
-        Assert.Equal(["One", "Two"], feed.Entries.Select(e => e.Title));
-        Assert.Single(feed.Warnings);
+        Assert.Equal(["One", "Two", "Three"], feed.Entries.Select(e => e.Title));
+        Assert.Equal("unclosed <b></b>", feed.Entries[2].Summary);
+        Assert.Contains("closed 1 unclosed element", Assert.Single(feed.Warnings), StringComparison.Ordinal);
     }
 
     [Theory]

@@ -8,10 +8,11 @@ public sealed class NeverThrowsTests
     public static TheoryData<string> Fixtures()
     {
         var data = new TheoryData<string>();
-        foreach (var path in Directory.EnumerateFiles(Path.Combine(AppContext.BaseDirectory, "TestData", "Parsing")))
+        var root = Path.Combine(AppContext.BaseDirectory, "TestData", "Parsing");
+        foreach (var path in Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories))
         {
             if (!Path.GetFileName(path).StartsWith('.'))
-                data.Add(Path.GetFileName(path));
+                data.Add(Path.GetRelativePath(root, path));
         }
         return data;
     }

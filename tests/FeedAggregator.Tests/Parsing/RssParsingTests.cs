@@ -43,12 +43,12 @@ public sealed class RssParsingTests
     }
 
     [Fact]
-    public void Uses_a_permalink_guid_as_the_link_and_the_name_from_an_author_address()
+    public void Uses_a_permalink_guid_as_the_link_and_splits_an_author_address()
     {
         var entry = ParseFeed("rss20-full.xml").Entries[1];
 
         Assert.Equal("https://gazette.example.org/podcast/12", entry.Link);
-        Assert.Equal(["Aisha Rahman"], entry.Authors);
+        Assert.Equal([new Author("Aisha Rahman", "editor@gazette.example.org")], entry.Authors);
         Assert.Equal("Fishermen & the new quota.", entry.Summary); // the XML-decoded text is the HTML source
         Assert.Null(entry.Content);
         Assert.Equal(new DateTimeOffset(2024, 1, 26, 18, 30, 0, TimeSpan.Zero), entry.Published);

@@ -35,4 +35,34 @@ public sealed class ParseOutputTests
         Assert.Equal("AT&T <3 you", entries[1].GetProperty("title").GetString());
         Assert.Equal("text", entries[1].GetProperty("title_type").GetString());
     }
+
+    [Fact]
+    public void Says_when_a_feed_was_recovered_and_lists_authors_as_names_or_emails()
+    {
+        const string document = """
+            <rss version="2.0"><channel><title>Broken</title>
+            <item><title>One</title><author>jane@example.com (Jane Doe)</author><dc:creator>kai@example.com</dc:creator></item>
+            </channel></rss>
+            """;
+        var feed = FeedParser.Default.Parse(Encoding.UTF8.GetBytes(document)).Feed!;
+        var outcome = new ParseOutcome("doc.xml", feed, new ArticleProcessor(new ContentSanitizer()).Process(feed, null), null);
+
+        using var json = JsonDocument.Parse(ParseOutput.ToJsonLine(outcome));
+        var root = json.RootElement;
+
+        Assert.True(root.GetProperty("recovered").GetBoolean());
+        Assert.StartsWith("recovered from an XML error", root.GetProperty("warnings")[0].GetString(), StringComparison.Ordinal);
+        Assert.Equal(["Jane Doe", "kai@example.com"], root.GetProperty("entries")[0].GetProperty("authors").EnumerateArray().Select(a => a.GetString()));
+    }
+
+    [Fact]
+    public void A_well_formed_feed_is_not_recovered()
+    {
+        var feed = FeedParser.Default.Parse("<rss version=\"2.0\"><channel><title>Fine</title></channel></rss>"u8.ToArray()).Feed!;
+        var outcome = new ParseOutcome("doc.xml", feed, [], null);
+
+        using var json = JsonDocument.Parse(ParseOutput.ToJsonLine(outcome));
+
+        Assert.False(json.RootElement.GetProperty("recovered").GetBoolean());
+    }
 }

@@ -10,7 +10,10 @@ internal static class AtomEntryMapper
 {
     public static ParsedEntry Map(XmlFieldSet entry, XNamespace ns, bool atom03, Uri? inScopeBase, Uri? feedBase, ParseContext context)
     {
+        var entryBase = XmlBase.Resolve(inScopeBase, entry.XmlBase);
         var titleField = entry.First(ns, "title");
+        var summaryField = entry.First(ns, "summary");
+        var contentField = entry.First(ns, "content");
         var title = AtomText.ToPlainText(titleField, atom03);
         var id = XmlContent.Text(entry.First(ns, "id"));
         var name = title ?? id;
@@ -25,44 +28,43 @@ internal static class AtomEntryMapper
             Id = id,
             Title = title,
             TitleHtml = AtomText.DeclaredHtml(titleField, atom03),
-            Link = AlternateLink(entry, ns),
+            TitleBaseUrl = XmlBase.OwnBase(titleField, entryBase),
+            Link = AlternateLink(entry, ns, entryBase),
             BaseUrl = EntryLinks.OwnBase(inScopeBase, entry.XmlBase, feedBase),
             Published = published ?? updated,
             Updated = updated,
-            Authors = Authors(entry, ns),
-            Summary = AtomText.ToHtml(entry.First(ns, "summary"), atom03),
-            Content = AtomText.ToHtml(entry.First(ns, "content"), atom03),
+            Authors = AtomPerson.All(entry, ns),
+            Summary = AtomText.ToHtml(summaryField, atom03),
+            SummaryBaseUrl = XmlBase.OwnBase(summaryField, entryBase),
+            Content = AtomText.ToHtml(contentField, atom03),
+            ContentBaseUrl = XmlBase.OwnBase(contentField, entryBase),
             Categories = [.. entry.All(ns, "category")
                 .Select(c => HtmlText.CollapseWhitespace(c.Attribute("label") ?? c.Attribute("term")))
                 .OfType<string>()
                 .Distinct(StringComparer.Ordinal)],
-            Enclosures = Enclosures(entry, ns),
+            Enclosures = Enclosures(entry, ns, entryBase),
             Language = entry.XmlLang,
         };
     }
 
-    /// <summary>Names of the atom:author elements (else their e-mail) among <paramref name="fields"/>.</summary>
-    public static List<string> Authors(XmlFieldSet fields, XNamespace ns) =>
-        [.. fields.All(ns, "author")
-            .Select(a => HtmlText.CollapseWhitespace(XmlContent.Text(a.Tree?.Element(ns + "name")) ?? XmlContent.Text(a.Tree?.Element(ns + "email"))))
-            .OfType<string>()
-            .Distinct(StringComparer.Ordinal)];
-
-    /// <summary>rel="alternate" (or no rel), preferring an HTML one when several exist.</summary>
-    public static string? AlternateLink(XmlFieldSet fields, XNamespace ns)
+    /// <summary>
+    /// rel="alternate" (or no rel), preferring an HTML one when several exist; a link with its own
+    /// xml:base is resolved against it.
+    /// </summary>
+    public static string? AlternateLink(XmlFieldSet fields, XNamespace ns, Uri? inScope)
     {
         var alternates = fields.All(ns, "link")
             .Where(l => l.Attribute("rel") is null or "alternate" && l.Attribute("href") is not null)
             .ToList();
         var best = alternates.FirstOrDefault(l => l.Attribute("type") is null or "text/html") ?? alternates.FirstOrDefault();
-        return best?.Attribute("href");
+        return best is null ? null : XmlBase.Url(best.Attribute("href"), best, inScope);
     }
 
     private static string? Last(XmlFieldSet entry, XNamespace ns, string localName) => XmlContent.Text(entry.Last(ns, localName));
 
-    private static List<Enclosure> Enclosures(XmlFieldSet entry, XNamespace ns) =>
+    private static List<Enclosure> Enclosures(XmlFieldSet entry, XNamespace ns, Uri? entryBase) =>
         [.. entry.All(ns, "link")
             .Where(l => l.Attribute("rel") == "enclosure" && l.Attribute("href") is not null)
-            .Select(l => new Enclosure(l.Attribute("href")!, l.Attribute("type"), EntryLinks.Length(l.Attribute("length"))))
+            .Select(l => new Enclosure(XmlBase.Url(l.Attribute("href"), l, entryBase)!, l.Attribute("type"), EntryLinks.Length(l.Attribute("length"))))
             .DistinctBy(e => e.Url)];
 }

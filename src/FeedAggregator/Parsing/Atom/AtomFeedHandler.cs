@@ -1,5 +1,6 @@
 using System.Xml;
 using System.Xml.Linq;
+using FeedAggregator.Model;
 using FeedAggregator.Parsing.Xml;
 
 namespace FeedAggregator.Parsing.Atom;
@@ -12,13 +13,16 @@ internal sealed class AtomFeedHandler(XNamespace ns, bool atom03, Uri? feedBase,
 
     public string? Title => AtomText.ToPlainText(_metadata.First(ns, "title"), _atom03);
     public string? TitleHtml => AtomText.DeclaredHtml(_metadata.First(ns, "title"), _atom03);
-    public string? Link => AtomEntryMapper.AlternateLink(_metadata, ns);
+    public string? Link => AtomEntryMapper.AlternateLink(_metadata, ns, feedBase);
+
+    /// <summary>The base of <see cref="TitleHtml"/>'s links when the title has its own xml:base.</summary>
+    public Uri? TitleBaseUrl => XmlBase.OwnBase(_metadata.First(ns, "title"), feedBase);
 
     public string? Description =>
         AtomText.ToPlainText(_metadata.First(ns, _atom03 ? "tagline" : "subtitle"), _atom03);
 
     /// <summary>Atom entries without an author inherit the feed's.</summary>
-    public List<string> Authors => AtomEntryMapper.Authors(_metadata, ns);
+    public List<Author> Authors => AtomPerson.All(_metadata, ns);
 
     public bool IsContainer(XmlReader reader) => false;
 

@@ -1,5 +1,6 @@
 using System.Xml;
 using System.Xml.Linq;
+using FeedAggregator.Model;
 using FeedAggregator.Parsing.Xml;
 
 namespace FeedAggregator.Parsing.Atom;
@@ -20,16 +21,17 @@ internal static class AtomParser
             Format = format,
             Title = handler.Title,
             TitleHtml = handler.TitleHtml,
+            TitleBaseUrl = handler.TitleBaseUrl,
             Link = handler.Link,
             Description = handler.Description,
             Language = language.Length > 0 ? language : null,
             BaseUrl = feedBase,
         };
-        var result = context.Complete(feed, entries, XmlBreak.Describe(error));
+        var result = context.CompleteXml(feed, entries, error);
         return InheritAuthors(result, handler.Authors);
     }
 
-    private static ParseResult InheritAuthors(ParseResult result, List<string> feedAuthors)
+    private static ParseResult InheritAuthors(ParseResult result, List<Author> feedAuthors)
     {
         if (result.Feed is not { } feed || feedAuthors.Count == 0)
             return result;

@@ -117,9 +117,17 @@ internal static class AtomText
             "xhtml" => Kind.Markup,
             _ when type.EndsWith("+xml", StringComparison.Ordinal) || type.EndsWith("/xml", StringComparison.Ordinal) => Kind.Markup,
             _ when type.StartsWith("text/", StringComparison.Ordinal) => Kind.Text,
-            _ => Kind.Base64,
+            _ => OtherType(field),
         };
     }
+
+    // Content of any other type is base64 (RFC 4287 4.1.3.3): binary (an image) is absent, but a
+    // value that is not base64 at all is text under a wrong type. A title, summary or subtitle may
+    // only be text, html or xhtml: another type there is text, or base64 text (as feedparser reads
+    // type="application/octet-stream"), never nothing: "application/x-custom" keeps its words.
+    private static Kind OtherType(XmlField field) => field.LocalName == "content"
+        ? Base64(field) is null ? Kind.Text : Kind.Base64
+        : DecodedText(field) is null ? Kind.Text : Kind.Base64;
 
     // xhtml content wraps its markup in one xhtml:div, which is not part of the content.
     private static XElement? XhtmlDiv(XElement element)

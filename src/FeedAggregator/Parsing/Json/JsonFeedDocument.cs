@@ -11,6 +11,9 @@ internal sealed class JsonFeedDocument(int maxItems)
     public IReadOnlyList<JsonElement> Items => _items;
     public int SkippedItems { get; private set; }
 
+    /// <summary>The document has an "items" array (possibly empty).</summary>
+    public bool HasItems { get; private set; }
+
     /// <summary>A top-level member, or an undefined element when absent.</summary>
     public JsonElement Top(string name) => _top.GetValueOrDefault(name);
 
@@ -31,7 +34,10 @@ internal sealed class JsonFeedDocument(int maxItems)
             var name = reader.GetString() ?? "";
             reader.Read();
             if (name == "items" && reader.TokenType == JsonTokenType.StartArray)
+            {
+                HasItems = true;
                 ReadItems(ref reader);
+            }
             else
                 _top[name] = JsonElement.ParseValue(ref reader);
         }

@@ -12,6 +12,7 @@ namespace FeedAggregator.Parsing.Json;
 internal static class JsonFeedParser
 {
     private const string VersionPrefix = "https://jsonfeed.org/version/";
+    private const string LegacyVersionPrefix = "http://jsonfeed.org/version/";
 
     public static ParseResult Parse(ReadOnlySpan<byte> json, ParseContext context)
     {
@@ -35,7 +36,7 @@ internal static class JsonFeedParser
         }
 
         var version = JsonValues.String(document.Top("version"));
-        if (version is null || !IsJsonFeedVersion(version))
+        if (FormatOf(version, document, context) is not { } format)
         {
             return ParseResult.Failure(breakMessage
                 ?? $"not a feed: a JSON document whose \"version\" is {(version is null ? "missing" : $"\"{version}\"")}, not {VersionPrefix}1.1");
@@ -50,7 +51,7 @@ internal static class JsonFeedParser
 
         var feed = new ParsedFeed
         {
-            Format = version.TrimEnd('/').EndsWith("/1", StringComparison.Ordinal) ? FeedFormat.Json10 : FeedFormat.Json11,
+            Format = format,
             Title = HtmlText.CollapseWhitespace(JsonValues.String(document.Top("title"))),
             Link = JsonValues.String(document.Top("home_page_url")),
             Description = HtmlText.CollapseWhitespace(JsonValues.String(document.Top("description"))),
@@ -60,8 +61,33 @@ internal static class JsonFeedParser
         return context.Complete(feed, entries, breakMessage);
     }
 
-    // Early feeds wrote the version with http://; the rest of the document is the same.
-    private static bool IsJsonFeedVersion(string version) =>
-        version.StartsWith(VersionPrefix, StringComparison.OrdinalIgnoreCase)
-        || version.StartsWith("http://jsonfeed.org/version/", StringComparison.OrdinalIgnoreCase);
+    // The version URL (early feeds wrote it with http://); a bare "1", "1.0" or "1.1", as some
+    // generators write it; or none at all on a document shaped like a feed (items and a title).
+    // The last two are read with a warning, since the document does not say what it is.
+    private static FeedFormat? FormatOf(string? version, JsonFeedDocument document, ParseContext context)
+    {
+        if (version is null)
+        {
+            if (!document.HasItems || JsonValues.String(document.Top("title")) is null)
+                return null;
+            context.Warn($"the JSON document has no \"version\"; read as JSON Feed 1.1 by its items and title");
+            return FeedFormat.Json11;
+        }
+
+        var number = version.StartsWith(VersionPrefix, StringComparison.OrdinalIgnoreCase) ? version[VersionPrefix.Length..]
+            : version.StartsWith(LegacyVersionPrefix, StringComparison.OrdinalIgnoreCase) ? version[LegacyVersionPrefix.Length..]
+            : null;
+        if (number is not null)
+            return number.TrimEnd('/') == "1" ? FeedFormat.Json10 : FeedFormat.Json11;
+
+        FeedFormat? format = version switch
+        {
+            "1" or "1.0" => FeedFormat.Json10,
+            "1.1" => FeedFormat.Json11,
+            _ => null,
+        };
+        if (format is not null)
+            context.Warn($"the JSON Feed \"version\" is \"{version}\", not {VersionPrefix}{(format == FeedFormat.Json10 ? "1" : "1.1")}; read as that version");
+        return format;
+    }
 }

@@ -7,7 +7,7 @@ namespace FeedAggregator.Parsing.Json;
 /// <summary>One JSON Feed item to a <see cref="ParsedEntry"/>.</summary>
 internal static class JsonItemMapper
 {
-    public static ParsedEntry Map(JsonElement item, List<string> feedAuthors, ParseContext context)
+    public static ParsedEntry Map(JsonElement item, List<Author> feedAuthors, ParseContext context)
     {
         var title = HtmlText.CollapseWhitespace(JsonValues.String(item, "title"));
         var id = JsonValues.StringOrNumber(item, "id");

@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
+using FeedAggregator.Model;
+using FeedAggregator.Parsing.Text;
 
 namespace FeedAggregator.Parsing.Json;
 
@@ -34,12 +36,19 @@ internal static class JsonValues
     public static IEnumerable<JsonElement> Array(JsonElement value) =>
         value.ValueKind == JsonValueKind.Array ? value.EnumerateArray() : [];
 
-    /// <summary>JSON Feed 1.1 "authors"[], else 1.0 "author": their names.</summary>
-    public static List<string> Authors(JsonElement authors, JsonElement author)
+    /// <summary>JSON Feed 1.1 "authors"[], else 1.0 "author": their names, and e-mails from a mailto: url.</summary>
+    public static List<Author> Authors(JsonElement authors, JsonElement author)
     {
         var all = Array(authors).ToList();
         if (all.Count == 0 && author.ValueKind == JsonValueKind.Object)
             all.Add(author);
-        return [.. all.Select(a => String(a, "name")).OfType<string>().Distinct(StringComparer.Ordinal)];
+        var result = new List<Author>(all.Count);
+        foreach (var person in all)
+        {
+            var url = String(person, "url");
+            var email = url is not null && url.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase) ? url : null;
+            AuthorText.Add(result, AuthorText.Of(String(person, "name"), email));
+        }
+        return result;
     }
 }

@@ -25,6 +25,6 @@ internal static class RssParser
             BaseUrl = feedBase,
             PollHints = handler.Hints.ToHints(),
         };
-        return context.Complete(feed, entries, XmlBreak.Describe(error));
+        return context.CompleteXml(feed, entries, error);
     }
 }

@@ -7,7 +7,6 @@ namespace FeedAggregator.Parsing.Rss;
 /// <summary>Collects <see cref="PollHints"/> from channel elements; unreadable values are ignored.</summary>
 internal sealed class RssPollHints
 {
-    private static readonly XNamespace Sy = "http://purl.org/rss/1.0/modules/syndication/";
     private readonly HashSet<int> _skipHours = [];
     private readonly HashSet<DayOfWeek> _skipDays = [];
     private TimeSpan? _ttl;
@@ -18,7 +17,7 @@ internal sealed class RssPollHints
     public bool Read(XmlField field)
     {
         var name = field.LocalName;
-        if (field.Namespace == Sy.NamespaceName)
+        if (field.Namespace == XmlNamespaces.Syndication.NamespaceName)
         {
             if (name == "updatePeriod")
                 _period = PeriodOf(field.Text.Trim());

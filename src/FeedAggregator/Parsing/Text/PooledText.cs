@@ -17,6 +17,8 @@ internal sealed class PooledText : IDisposable
 
     public ReadOnlySpan<char> Span => _buffer.AsSpan(_start, _end - _start);
 
+    public int Length => _end - _start;
+
     /// <summary>Room for <paramref name="length"/> characters to be written at the end, then committed with <see cref="Advance"/>.</summary>
     public Span<char> GetSpan(int length)
     {
@@ -31,6 +33,15 @@ internal sealed class PooledText : IDisposable
         text.CopyTo(GetSpan(text.Length));
         _end += text.Length;
     }
+
+    public void Append(char c)
+    {
+        GetSpan(1)[0] = c;
+        _end++;
+    }
+
+    /// <summary>Drops everything after the first <paramref name="length"/> characters.</summary>
+    public void Truncate(int length) => _end = _start + Math.Clamp(length, 0, _end - _start);
 
     /// <summary>Leading whitespace and stray byte order marks are dropped (a template slip before "&lt;?xml").</summary>
     public void TrimStart()

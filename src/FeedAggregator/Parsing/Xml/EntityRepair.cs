@@ -113,11 +113,13 @@ internal static class EntityRepair
         return lt + 2;
     }
 
-    private static int AfterDoctype(ReadOnlySpan<char> doctype)
+    /// <summary>The length of the DOCTYPE (or other "&lt;!" declaration) at the start of <paramref name="doctype"/>, internal subset included.</summary>
+    internal static int AfterDoctype(ReadOnlySpan<char> doctype)
     {
         var close = doctype.IndexOf('>');
-        var subset = doctype.IndexOf('[');
-        if (subset >= 0 && (close < 0 || subset < close))
+        // Looked for only before the first ">", so a document of many DOCTYPEs is not scanned once per each.
+        var subset = close < 0 ? doctype.IndexOf('[') : doctype[..close].IndexOf('[');
+        if (subset >= 0)
         {
             var end = doctype[subset..].IndexOf(']');
             var gt = end < 0 ? -1 : doctype[(subset + end)..].IndexOf('>');

@@ -54,7 +54,8 @@ internal static class XmlFeedWalker
                 }
                 entries.Add(handler.OnEntry(XmlFieldReader.ReadChildren(reader), baseUrl));
             }
-            else if (handler.IsContainer(reader))
+            // A container nested past the limit (a hostile channel in a channel...) is not walked into.
+            else if (reader.Depth < XmlLimits.MaxDepth && handler.IsContainer(reader))
             {
                 WalkChildren(reader, handler, entries, XmlBase.Resolve(baseUrl, reader.GetAttribute("xml:base")));
             }

@@ -82,7 +82,9 @@ internal static class XmlFieldReader
         }
     }
 
-    // The rest of an element that turned out to hold elements, as a tree; the reader stands on the first child.
+    // The rest of an element that turned out to hold elements, as a tree; the reader stands on the
+    // first child. Built without recursion, and no deeper than XmlLimits.MaxDepth: markup is
+    // serialized recursively later, and a hostile nesting must not end the process.
     private static XElement ReadTree(XmlReader reader, XName name, XmlAttributeValue[] attributes, string? textSoFar)
     {
         var tree = new XElement(name);
@@ -91,16 +93,34 @@ internal static class XmlFieldReader
         if (textSoFar is not null)
             tree.Add(new XText(textSoFar));
 
+        var current = tree;
         while (true)
         {
             switch (reader.NodeType)
             {
-                case XmlNodeType.Element or XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace:
-                    tree.Add(XNode.ReadFrom(reader));
+                case XmlNodeType.Element:
+                    if (reader.Depth > XmlLimits.MaxDepth)
+                        throw new XmlException($"elements are nested deeper than {XmlLimits.MaxDepth} levels");
+                    var child = ReadElement(reader);
+                    current.Add(child);
+                    if (!reader.IsEmptyElement)
+                        current = child;
+                    reader.Read();
+                    break;
+                case XmlNodeType.Text or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace:
+                    current.Add(new XText(reader.Value));
+                    reader.Read();
+                    break;
+                case XmlNodeType.CDATA:
+                    current.Add(new XCData(reader.Value));
+                    reader.Read();
                     break;
                 case XmlNodeType.EndElement:
                     reader.Read();
-                    return tree;
+                    if (current == tree)
+                        return tree;
+                    current = current.Parent!;
+                    break;
                 case XmlNodeType.None:
                     throw new XmlException("unexpected end of the document");
                 default:
@@ -108,6 +128,20 @@ internal static class XmlFieldReader
                     break;
             }
         }
+    }
+
+    // The element the reader stands on, with its attributes; namespace declarations are not kept
+    // (the names carry their namespaces, and markup is written out without them).
+    private static XElement ReadElement(XmlReader reader)
+    {
+        var element = new XElement(XNamespace.Get(reader.NamespaceURI) + reader.LocalName);
+        while (reader.MoveToNextAttribute())
+        {
+            if (reader.NamespaceURI != XNamespace.Xmlns.NamespaceName)
+                element.Add(new XAttribute(XNamespace.Get(reader.NamespaceURI) + reader.LocalName, reader.Value));
+        }
+        reader.MoveToElement();
+        return element;
     }
 
     private static XmlAttributeValue[] ReadAttributes(XmlReader reader)

@@ -10,20 +10,28 @@ namespace FeedAggregator.Parsing.Xml;
 /// </summary>
 internal static class XmlFormatDetector
 {
-    public static (XmlFeedKind? Kind, string? Error) Detect(XmlReader reader, ReadOnlySpan<char> text)
+    /// <summary>The format, else why not; <c>XmlError</c> is set when the XML broke before the root element.</summary>
+    public static (XmlFeedKind? Kind, string? Error, string? XmlError) Detect(XmlReader reader, ReadOnlySpan<char> text)
     {
         try
         {
             if (reader.MoveToContent() != XmlNodeType.Element)
-                return (null, "not a feed: the document has no root element");
+                return (null, "not a feed: the document has no root element", null);
         }
         catch (XmlException ex)
         {
+            var message = XmlErrorText.Printable(ex.Message);
             return (null, LooksLikeHtml(text)
                 ? "not a feed: the document is an HTML page"
-                : $"not a feed: the document is neither a feed's XML nor JSON ({ex.Message})");
+                : $"not a feed: the document is neither a feed's XML nor JSON ({message})", message);
         }
 
+        var (kind, error) = Name(reader);
+        return (kind, error, null);
+    }
+
+    private static (XmlFeedKind? Kind, string? Error) Name(XmlReader reader)
+    {
         var ns = reader.NamespaceURI;
         return reader.LocalName switch
         {

@@ -17,6 +17,10 @@ internal static class XmlNamespaces
     public static readonly XNamespace Xhtml = "http://www.w3.org/1999/xhtml";
     public static readonly XNamespace ITunes = "http://www.itunes.com/dtds/podcast-1.0.dtd";
     public static readonly XNamespace Media = "http://search.yahoo.com/mrss/";
+    public static readonly XNamespace Syndication = "http://purl.org/rss/1.0/modules/syndication/";
     public static readonly XName XmlBase = XNamespace.Xml + "base";
     public static readonly XName XmlLang = XNamespace.Xml + "lang";
+
+    /// <summary>Apple's iTunes namespace; early podcasts wrote its "DTDs" in capitals.</summary>
+    public static bool IsITunes(string ns) => string.Equals(ns, ITunes.NamespaceName, StringComparison.OrdinalIgnoreCase);
 }

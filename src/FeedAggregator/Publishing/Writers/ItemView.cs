@@ -61,7 +61,7 @@ internal sealed record ItemView
             Updated = published > updated ? published.Value : updated,
             Language = language,
             IsRightToLeft = TextDirection.IsRightToLeft(language),
-            Authors = CleanList(article.Authors),
+            Authors = CleanList(article.Authors.Select(AuthorFormat.Display)),
             Categories = CleanList(article.Categories),
             Enclosures = [.. article.Enclosures.Select(EnclosureView.From).OfType<EnclosureView>()],
             Source = source,

@@ -1,0 +1,75 @@
+using System.Xml;
+using FeedAggregator.Parsing.Atom;
+using FeedAggregator.Parsing.Rss;
+using FeedAggregator.Parsing.Text;
+using FeedAggregator.Parsing.Xml.Recovery;
+
+namespace FeedAggregator.Parsing.Xml;
+
+/// <summary>
+/// An XML feed document: decoded, its entities repaired, then read strictly. Only when the strict
+/// reading meets an XML error is the document rewritten by <see cref="TolerantXml"/> and read
+/// again, so a well-formed feed pays nothing for the recovery path. A recovered feed says so
+/// (<see cref="ParsedFeed.Recovered"/> and a warning), as feedparser flags "bozo" feeds.
+/// </summary>
+internal static class XmlDocumentParser
+{
+    public static ParseResult Parse(ReadOnlySpan<byte> bytes, string? contentType, ParseContext context)
+    {
+        using var decoded = DocumentDecoder.Decode(bytes, contentType, context);
+        using var repaired = EntityRepair.Repair(decoded.Span, context);
+        var text = repaired ?? decoded;
+        var mark = context.WarningCount;
+        var strict = Read(text, context, out var xmlError);
+        return xmlError is null ? strict : Recover(text, strict, xmlError, context.Restart(mark));
+    }
+
+    private static ParseResult Recover(PooledText text, ParseResult strict, string xmlError, ParseContext context)
+    {
+        // Within the reader's own limit, with room for the end tags written at the end.
+        var limit = Math.Max(0, (context.Options.MaxDocumentBytes * 2) - 4096);
+        using var recovered = TolerantXml.Rewrite(text.Span, limit);
+        if (recovered is null)
+            return strict; // no feed root to recover: an HTML page or junk keeps its error
+
+        // A document cut off before anything was read (no entry, no title) shows no feed, as in
+        // the strict pass; and recovery may not read less than the strict pass did.
+        var second = Read(recovered.Text, context, out _);
+        if (second.Feed is not { } feed || (feed.Entries.Count == 0 && feed.Title is null && recovered.Repairs.EndedOpen)
+            || strict.Feed?.Entries.Count > feed.Entries.Count)
+            return strict;
+
+        var repairs = recovered.Repairs.Describe();
+        var warning = $"recovered from an XML error: {xmlError.TrimEnd('.')}: {feed.Entries.Count} entries read{(repairs is null ? "" : $" ({repairs})")}";
+        return ParseResult.Success(feed with { Recovered = true, Warnings = [warning, .. feed.Warnings] });
+    }
+
+    // One strict reading; xmlError is the XML error that stopped it, if one did.
+    private static ParseResult Read(PooledText text, ParseContext context, out string? xmlError)
+    {
+        using var reader = SafeXmlReader.Create(text.OpenReader(), context.Options);
+        var (kind, error, detectionError) = XmlFormatDetector.Detect(reader, text.Span);
+        if (kind is null)
+        {
+            // Markup before the feed (a PHP warning in HTML) makes the wrong root: recovery looks past it.
+            xmlError = detectionError ?? error?.Replace("not a feed: ", "", StringComparison.Ordinal);
+            return ParseResult.Failure(error ?? "not a feed");
+        }
+
+        try
+        {
+            var result = kind.Format switch
+            {
+                FeedFormat.Atom10 or FeedFormat.Atom03 => AtomParser.Parse(reader, kind.Format, kind.Namespace, context),
+                _ => RssParser.Parse(reader, kind.Format, kind.Namespace, context),
+            };
+            xmlError = context.XmlError;
+            return result;
+        }
+        catch (XmlException ex)
+        {
+            xmlError = XmlErrorText.Printable(ex.Message);
+            return ParseResult.Failure($"malformed XML: {xmlError}");
+        }
+    }
+}
