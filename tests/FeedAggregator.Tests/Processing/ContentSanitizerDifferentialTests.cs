@@ -1,0 +1,97 @@
+using System.Text.Json;
+using AngleSharp;
+using AngleSharp.Html.Parser;
+using FeedAggregator.Benchmarks.Corpus;
+using FeedAggregator.Parsing;
+using FeedAggregator.Processing;
+using FeedAggregator.Processing.Html;
+using Microsoft.Extensions.Options;
+
+namespace FeedAggregator.Tests.Processing;
+
+/// <summary>
+/// The fast path must write exactly what the slow path (AngleSharp and HtmlSanitizer) writes, on
+/// every HTML fixture of the tests and on generated corpora; and the slow path's own writer must
+/// write what AngleSharp's formatter writes.
+/// </summary>
+public sealed class ContentSanitizerDifferentialTests
+{
+    private static readonly ContentSanitizer Sanitizer = new();
+    private static readonly Uri Base = new("https://example.org/blog/post/");
+
+    public static TheoryData<string> Corpora => new() { "fixtures", "generated", "articles" };
+
+    [Theory]
+    [MemberData(nameof(Corpora))]
+    public void The_fast_path_writes_what_the_slow_path_writes(string corpus)
+    {
+        var documents = Documents(corpus);
+        var fast = 0;
+        foreach (var html in documents)
+        {
+            if (!Sanitizer.TryFastPath(html, Base, out var quick))
+                continue;
+            fast++;
+            Assert.Equal(Sanitizer.SanitizeWithoutFastPath(html, Base), quick);
+        }
+
+        // Most of every corpus is the common case; a fast path that gave everything away would prove nothing.
+        Assert.True(fast * 3 > documents.Count, $"only {fast} of {documents.Count} documents took the fast path");
+    }
+
+    [Theory]
+    [MemberData(nameof(Corpora))]
+    public void Inline_values_agree_too(string corpus)
+    {
+        foreach (var html in Documents(corpus))
+        {
+            if (Sanitizer.TryFastPath(html, Base, out var quick, inline: true))
+                Assert.Equal(Sanitizer.SanitizeWithoutFastPath(html, Base, inline: true), quick);
+        }
+    }
+
+    [Fact]
+    public void Realistic_articles_all_take_the_fast_path()
+    {
+        var articles = Documents("articles");
+        Assert.All(articles, html => Assert.True(Sanitizer.TryFastPath(html, Base, out var clean) && clean is not null));
+    }
+
+    [Theory]
+    [MemberData(nameof(Corpora))]
+    public void The_slow_paths_writer_writes_what_AngleSharp_writes(string corpus)
+    {
+        var sanitizer = new FeedHtmlSanitizer();
+        var parser = new HtmlParser(new HtmlParserOptions { IsScripting = true });
+        foreach (var html in Documents(corpus))
+        {
+            using var document = parser.ParseDocument("<!doctype html><html><body>" + html);
+            sanitizer.SanitizeDom(document, document.Body, Base.AbsoluteUri);
+            Assert.Equal(document.Body!.ChildNodes.ToHtml(sanitizer.OutputFormatter), DomWriter.WriteChildren(document.Body));
+        }
+    }
+
+    private static List<string> Documents(string corpus) => corpus switch
+    {
+        "fixtures" => Fixtures(),
+        "generated" => [.. new GeneratedHtml(seed: 20240127).Documents(3000)],
+        _ => [.. Enumerable.Range(0, 150).Select(new ArticleHtml(seed: 7).Article)],
+    };
+
+    /// <summary>Every HTML fixture: the snippets of the sanitizer tests, the HTML files, and every entry of every feed fixture.</summary>
+    private static List<string> Fixtures()
+    {
+        var root = Path.Combine(AppContext.BaseDirectory, "TestData");
+        var documents = JsonSerializer.Deserialize<List<string>>(File.ReadAllText(Path.Combine(root, "Processing", "sanitizer-cases.json")))!;
+        var parser = new FeedParser(Options.Create(new ParsingOptions()));
+        foreach (var file in Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            if (file.EndsWith(".html", StringComparison.Ordinal))
+                documents.Add(File.ReadAllText(file));
+            else if (parser.Parse(File.ReadAllBytes(file), new Uri(file), null).Feed is { } feed)
+                documents.AddRange(feed.Entries.SelectMany(e => new[] { e.Summary, e.Content, e.TitleHtml }).OfType<string>());
+        }
+
+        return documents;
+    }
+}
