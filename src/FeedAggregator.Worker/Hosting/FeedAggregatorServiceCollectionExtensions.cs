@@ -40,6 +40,7 @@ internal static class FeedAggregatorServiceCollectionExtensions
         services.AddValidatedOptions<PollingOptions>(configuration, PollingOptions.SectionName);
         services.AddValidatedOptions<FetchingOptions>(configuration, FetchingOptions.SectionName);
         services.AddValidatedOptions<ParsingOptions>(configuration, "Parsing");
+        services.AddValidatedOptions<ProcessingOptions>(configuration, ProcessingOptions.SectionName);
         services.AddValidatedOptions<DedupeOptions>(configuration, DedupeOptions.SectionName);
         services.AddValidatedOptions<RetentionOptions>(configuration, RetentionOptions.SectionName);
 

@@ -1,3 +1,4 @@
+using System.Text;
 using AngleSharp;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
@@ -22,6 +23,11 @@ public sealed class ContentSanitizer
     /// <summary>The rel every kept link gets: links leave the reader, so no window.opener and no referrer leak.</summary>
     internal const string LinkRel = "noopener noreferrer";
 
+    // Irregular HTML up to this size is sanitized whole (exactly as HtmlSanitizer would); larger
+    // documents in pieces of about ChunkChars, each at most a fraction of a second of the slow path.
+    private const int WholeDocumentChars = 64 * 1024;
+    private const int ChunkChars = 32 * 1024;
+
     private readonly FeedHtmlSanitizer _sanitizer = new();
     private readonly HtmlParser _parser;
     private readonly FastSanitizer _fast;
@@ -45,9 +51,14 @@ public sealed class ContentSanitizer
     /// </summary>
     public string? SanitizeInline(string? html, Uri? baseUrl) => Run(html, baseUrl, inline: true, fastPath: true, CancellationToken.None);
 
-    /// <summary>The slow path alone (AngleSharp and HtmlSanitizer), the reference the fast path is held to.</summary>
-    internal string? SanitizeWithoutFastPath(string? html, Uri? baseUrl, bool inline = false) =>
-        Run(html, baseUrl, inline, fastPath: false, CancellationToken.None);
+    /// <summary>The slow path alone, on the whole document (AngleSharp and HtmlSanitizer): the reference the fast path is held to.</summary>
+    internal string? SanitizeWithoutFastPath(string? html, Uri? baseUrl, bool inline = false)
+    {
+        if (string.IsNullOrWhiteSpace(html))
+            return null;
+        var clean = SlowPart(html, baseUrl?.AbsoluteUri ?? "", inline, CancellationToken.None).Trim();
+        return clean.Length == 0 ? null : clean;
+    }
 
     /// <summary>The fast path alone: false when it gives the input to the slow path, else its result (as Sanitize returns it).</summary>
     internal bool TryFastPath(string? html, Uri? baseUrl, out string? clean, bool inline = false)
@@ -73,6 +84,23 @@ public sealed class ContentSanitizer
     }
 
     private string Slow(string html, string baseUrl, bool inline, CancellationToken budget)
+    {
+        if (html.Length <= WholeDocumentChars)
+            return SlowPart(html, baseUrl, inline, budget);
+        // HtmlSanitizer's removals cost time in the number of siblings (each one searches and shifts
+        // its parent's child list), so a large irregular document is sanitized a piece at a time: the
+        // cost stays linear, and each piece, sanitized on its own, is safe next to the others.
+        var output = new StringBuilder(html.Length);
+        foreach (var (start, length) in MarkupChunks.Split(html, ChunkChars))
+        {
+            budget.ThrowIfCancellationRequested();
+            output.Append(SlowPart(html.Substring(start, length), baseUrl, inline, budget));
+        }
+
+        return output.ToString();
+    }
+
+    private string SlowPart(string html, string baseUrl, bool inline, CancellationToken budget)
     {
         // Parsed here, as HtmlSanitizer.Sanitize would, so the feed's own markup can be read before the allow-list strips it.
         using var document = _parser.ParseDocumentAsync("<!doctype html><html><body>" + html, budget).GetAwaiter().GetResult();
