@@ -21,7 +21,7 @@ internal static class ParseOutput
             title_type = outcome.Titles.Feed is null ? "text" : "html",
             link = feed.Link,
             language = feed.Language,
-            warnings = feed.Warnings,
+            warnings = outcome.Warnings,
             entries = outcome.Articles.Select((article, i) => Entry(article, outcome.Titles.Entry(i))),
         }, CliJson.Options);
     }
@@ -48,7 +48,7 @@ internal static class ParseOutput
             return $"{outcome.Source}: error: {outcome.Error}";
         var text = new StringBuilder();
         text.Append($"{outcome.Source}: {feed.Format.ToString().ToLowerInvariant()} \"{feed.Title}\", {outcome.Articles.Count} entries");
-        foreach (var warning in feed.Warnings)
+        foreach (var warning in outcome.Warnings)
             text.Append($"\n  warning: {warning}");
         foreach (var article in outcome.Articles)
             text.Append($"\n  {IsoDate.Format(article.Published) ?? "(no date)",-20} {article.Title}");
