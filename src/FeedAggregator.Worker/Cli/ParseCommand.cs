@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Text;
 using FeedAggregator.Fetching;
 using FeedAggregator.Parsing;
 using FeedAggregator.Processing;
@@ -38,24 +39,33 @@ internal static class ParseCommand
         // A window of inputs in flight: every core busy, the output in input order, the memory bounded.
         var ahead = Math.Max(2, Environment.ProcessorCount * 2);
         var window = new Queue<Task<(bool Ok, string Line)>>();
-        var stdout = Console.Out;
+        // Lines are written in blocks: the console writer flushes (one system call) on every write.
+        var block = new StringBuilder();
         var failures = 0;
         foreach (var input in inputs)
         {
             window.Enqueue(Task.Run(() => parsing.FormatAsync(input, asJson, cancellationToken), cancellationToken));
             if (window.Count >= ahead)
-                failures += await PrintAsync(window.Dequeue(), stdout);
+                failures += await AppendAsync(window.Dequeue(), block);
         }
 
         while (window.Count > 0)
-            failures += await PrintAsync(window.Dequeue(), stdout);
+            failures += await AppendAsync(window.Dequeue(), block);
+        await Console.Out.WriteAsync(block);
         return failures == inputs.Length ? ExitCodes.CouldNotWork : ExitCodes.Done;
     }
 
-    private static async Task<int> PrintAsync(Task<(bool Ok, string Line)> pending, TextWriter stdout)
+    private static async Task<int> AppendAsync(Task<(bool Ok, string Line)> pending, StringBuilder block)
     {
+        const int BlockChars = 1 << 16;
         var (ok, line) = await pending;
-        await stdout.WriteLineAsync(line);
+        block.Append(line).Append('\n');
+        if (block.Length >= BlockChars)
+        {
+            await Console.Out.WriteAsync(block);
+            block.Clear();
+        }
+
         return ok ? 0 : 1;
     }
 
