@@ -1,7 +1,6 @@
 using System.Text;
 using AngleSharp;
 using AngleSharp.Dom;
-using AngleSharp.Html.Parser;
 using AngleSharp.Xhtml;
 using FeedAggregator.Processing.Html;
 
@@ -16,7 +15,7 @@ namespace FeedAggregator.Processing;
 /// <remarks>
 /// Text and well-formed markup of allowed tags (most feed content) take a fast path that
 /// tokenizes and copies (<see cref="FastSanitizer"/>); everything else is parsed by AngleSharp and
-/// cleaned by HtmlSanitizer, whose parser and configuration are built once, here.
+/// cleaned by HtmlSanitizer, whose parser and configuration are built once, here, on first use.
 /// </remarks>
 public sealed class ContentSanitizer
 {
@@ -28,15 +27,11 @@ public sealed class ContentSanitizer
     private const int WholeDocumentChars = 64 * 1024;
     private const int ChunkChars = 32 * 1024;
 
-    private readonly FeedHtmlSanitizer _sanitizer = new();
-    private readonly HtmlParser _parser;
-    private readonly FastSanitizer _fast;
+    private readonly FastSanitizer _fast = new(new UrlRule(SanitizerPolicy.Schemes));
 
-    public ContentSanitizer()
-    {
-        _parser = _sanitizer.HtmlParserFactory();
-        _fast = new FastSanitizer(_sanitizer);
-    }
+    // Built on first use: a process whose documents all take the fast path (a short `feedagg parse`)
+    // never pays for the library's parser and style configuration.
+    private readonly Lazy<FeedHtmlSanitizer> _sanitizer = new(() => new FeedHtmlSanitizer());
 
     /// <summary>Sanitized HTML for an article's body, or null when nothing readable is left.</summary>
     public string? Sanitize(string? html, Uri? baseUrl) => Run(html, baseUrl, inline: false, fastPath: true, CancellationToken.None);
@@ -66,7 +61,7 @@ public sealed class ContentSanitizer
         clean = null;
         if (string.IsNullOrWhiteSpace(html))
             return true;
-        if (!_fast.TrySanitize(html, baseUrl?.AbsoluteUri ?? "", inline, out var output))
+        if (!_fast.TrySanitize(html, baseUrl, inline, out var output))
             return false;
         clean = output.Trim() is { Length: > 0 } trimmed ? trimmed : null;
         return true;
@@ -76,10 +71,9 @@ public sealed class ContentSanitizer
     {
         if (string.IsNullOrWhiteSpace(html))
             return null;
-        var baseText = baseUrl?.AbsoluteUri ?? "";
-        var clean = fastPath && _fast.TrySanitize(html, baseText, inline, out var fast)
+        var clean = fastPath && _fast.TrySanitize(html, baseUrl, inline, out var fast)
             ? fast.Trim()
-            : Slow(html, baseText, inline, budget).Trim();
+            : Slow(html, baseUrl?.AbsoluteUri ?? "", inline, budget).Trim();
         return clean.Length == 0 ? null : clean;
     }
 
@@ -103,11 +97,12 @@ public sealed class ContentSanitizer
     private string SlowPart(string html, string baseUrl, bool inline, CancellationToken budget)
     {
         // Parsed here, as HtmlSanitizer.Sanitize would, so the feed's own markup can be read before the allow-list strips it.
-        using var document = _parser.ParseDocumentAsync("<!doctype html><html><body>" + html, budget).GetAwaiter().GetResult();
+        var sanitizer = _sanitizer.Value;
+        using var document = sanitizer.HtmlParserFactory().ParseDocumentAsync("<!doctype html><html><body>" + html, budget).GetAwaiter().GetResult();
         if (document.Body is not { } body)
             return "";
         BeforeAllowList(body);
-        _sanitizer.SanitizeDom(document, body, baseUrl);
+        sanitizer.SanitizeDom(document, body, baseUrl);
         AfterAllowList(body, markLinks: !inline);
         return inline ? body.ChildNodes.ToHtml(XhtmlMarkupFormatter.Instance) : DomWriter.WriteChildren(body);
     }

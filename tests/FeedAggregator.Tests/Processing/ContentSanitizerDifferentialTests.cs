@@ -71,6 +71,29 @@ public sealed class ContentSanitizerDifferentialTests
         }
     }
 
+    [Fact]
+    public void The_fast_paths_url_rule_is_the_librarys()
+    {
+        var library = new FeedHtmlSanitizer();
+        var rule = new UrlRule(SanitizerPolicy.Schemes);
+        string[] urls =
+        [
+            "a.png", "/img/a.png", "../up/../x.html", "//cdn.example.net/c.jpg", "#frag", "?q=1&amp;r=2", "", "   ", " \t\nhttps://x.example/ ",
+            "https://example.net/x?a=1&b=2", "HTTP://EXAMPLE.NET/A", "mailto:a@example.org", "MAILTO:b", "javascript:alert(1)",
+            "JaVaScRiPt:alert(1)", " java\tscript:x", "java\nscript:x", "jav&#x09;ascript:x", "javascript&#58;x", "javascript&#x3A;x",
+            "data:image/png;base64,AAAA", "vbscript:x", "ftp://example.org/f", ":no-scheme", "http:relative", "https:/one-slash",
+            "https://例え.jp/パス?é=1", "https://example.org/a b", "https://[::1]:8080/x", "https://user:pw@host.example/",
+            "/path#with:colon", "?q=a:b", "a:b/c", "a/b:c", "\\\\server\\share", "http://%zz", "https://x.example/%41%zz",
+            "file:///etc/passwd", "tel:+123", "https://x.example/&{y}", "http://x.example:99999/", "./a?b#c", "..", ".",
+        ];
+        Uri?[] bases = [Base, new Uri("http://example.org"), new Uri("file:///tmp/feeds/a.xml"), new Uri("https://例え.jp/a/b"), null];
+        foreach (var baseUrl in bases)
+        {
+            foreach (var url in urls)
+                Assert.Equal(library.Url(url, baseUrl?.AbsoluteUri ?? ""), rule.Sanitize(url, baseUrl));
+        }
+    }
+
     private static List<string> Documents(string corpus) => corpus switch
     {
         "fixtures" => Fixtures(),

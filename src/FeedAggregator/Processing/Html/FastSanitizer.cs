@@ -12,7 +12,7 @@ namespace FeedAggregator.Processing.Html;
 /// reference read in a special way), which then goes through AngleSharp and HtmlSanitizer. A
 /// differential test holds its output to the slow path's.
 /// </summary>
-internal sealed class FastSanitizer(FeedHtmlSanitizer urls)
+internal sealed class FastSanitizer(UrlRule urls)
 {
     // Text stops here: markup, references, characters the output escapes, and those the
     // tokenizer treats specially (CR is normalised, NUL and other controls are left to the parser).
@@ -26,7 +26,7 @@ internal sealed class FastSanitizer(FeedHtmlSanitizer urls)
 
     /// <summary>Sanitized HTML for <paramref name="html"/> (untrimmed), or false when the slow path must decide.</summary>
     /// <param name="inline">Text only, written in XHTML style: any markup gives up.</param>
-    public bool TrySanitize(string html, string baseUrl, bool inline, out string output)
+    public bool TrySanitize(string html, Uri? baseUrl, bool inline, out string output)
     {
         var scanner = t_scanner ??= new Scanner();
         var done = scanner.Run(html, baseUrl, inline, urls);
@@ -42,8 +42,8 @@ internal sealed class FastSanitizer(FeedHtmlSanitizer urls)
         private readonly List<TagRule> _open = [];
         private readonly List<KeyValuePair<string, string>> _attributes = [];
         private string _html = "";
-        private string _baseUrl = "";
-        private FeedHtmlSanitizer _urls = null!;
+        private Uri? _baseUrl;
+        private UrlRule _urls = null!;
         private bool _inline;
         private int _pos;
 
@@ -54,12 +54,13 @@ internal sealed class FastSanitizer(FeedHtmlSanitizer urls)
             _open.Clear();
             _attributes.Clear();
             _html = "";
+            _baseUrl = null;
             Output.Clear();
             if (Output.Capacity > RetainedCapacity)
                 Output.Capacity = RetainedCapacity; // one huge entry must not pin its buffer in the thread
         }
 
-        public bool Run(string html, string baseUrl, bool inline, FeedHtmlSanitizer urls)
+        public bool Run(string html, Uri? baseUrl, bool inline, UrlRule urls)
         {
             (_html, _baseUrl, _inline, _urls, _pos) = (html, baseUrl, inline, urls, 0);
             Output.EnsureCapacity(Math.Min(html.Length + 64, RetainedCapacity * 4));
@@ -453,7 +454,7 @@ internal sealed class FastSanitizer(FeedHtmlSanitizer urls)
                 var (name, value) = _attributes[k];
                 if (!SanitizerPolicy.IsUriAttribute(name))
                     continue;
-                if (_urls.Url(value, _baseUrl) is { } url)
+                if (_urls.Sanitize(value, _baseUrl) is { } url)
                     _attributes[k] = new(name, url);
                 else
                     _attributes.RemoveAt(k--);

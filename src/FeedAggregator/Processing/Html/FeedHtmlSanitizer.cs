@@ -1,11 +1,9 @@
-using AngleSharp.Html;
 using Ganss.Xss;
 
 namespace FeedAggregator.Processing.Html;
 
 /// <summary>
-/// HtmlSanitizer with <see cref="SanitizerPolicy"/>, built once, and its URL rule opened to the
-/// fast path, so that both paths screen and resolve every URL with the library's own code.
+/// HtmlSanitizer with <see cref="SanitizerPolicy"/>, built once: the slow path.
 /// </summary>
 internal sealed class FeedHtmlSanitizer : HtmlSanitizer
 {
@@ -31,25 +29,6 @@ internal sealed class FeedHtmlSanitizer : HtmlSanitizer
         };
     }
 
-    /// <summary>The URL as the allow-list keeps it (screened, resolved against <paramref name="baseUrl"/>), or null.</summary>
-    public string? Url(string url, string baseUrl) => SanitizeUrl(null!, url, baseUrl);
-
-    /// <summary>
-    /// A srcset as the allow-list keeps it: each candidate screened and resolved on its own, its
-    /// descriptor kept; null when none is left (the library does the same for the slow path).
-    /// </summary>
-    public string? Srcset(string value, string baseUrl)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-            return null;
-        var kept = new List<string>();
-        foreach (var candidate in SourceSet.Parse(value))
-        {
-            if (string.IsNullOrEmpty(candidate.Url) || Url(candidate.Url, baseUrl) is not { } url)
-                continue;
-            kept.Add(string.IsNullOrEmpty(candidate.Descriptor) ? url : $"{url} {candidate.Descriptor}");
-        }
-
-        return kept.Count > 0 ? string.Join(", ", kept) : null;
-    }
+    /// <summary>The library's own URL rule, the reference <see cref="UrlRule"/> is tested against.</summary>
+    internal string? Url(string url, string baseUrl) => SanitizeUrl(null!, url, baseUrl);
 }
