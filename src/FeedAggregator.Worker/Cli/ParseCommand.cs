@@ -59,6 +59,15 @@ internal static class ParseCommand
     {
         const int BlockChars = 1 << 16;
         var (ok, line) = await pending;
+        if (line.Length >= BlockChars)
+        {
+            // A large document's line is written as it is rather than copied.
+            await Console.Out.WriteAsync(block);
+            block.Clear();
+            await Console.Out.WriteLineAsync(line);
+            return ok ? 0 : 1;
+        }
+
         block.Append(line).Append('\n');
         if (block.Length >= BlockChars)
         {
