@@ -395,8 +395,7 @@ internal sealed class FastSanitizer(UrlRule urls)
         {
             if (tag.Name == "img" && TrackingPixel.Is(Value("width"), Value("height"), style))
                 return true; // a read receipt, not a picture: dropped
-            if (!CleanAttributes())
-                return false;
+            CleanAttributes();
             Output.Append('<').Append(tag.Name);
             foreach (var (name, value) in _attributes)
                 MarkupEscaper.AppendAttribute(Output, name, value);
@@ -435,7 +434,8 @@ internal sealed class FastSanitizer(UrlRule urls)
             var src = Value("src");
             if (src is not null && src.Trim() is var trimmed && trimmed.StartsWith("//", StringComparison.Ordinal))
                 Set("src", "https:" + trimmed); // a protocol-relative embed is fetched over https
-            if (!CleanAttributes() || EmbedFrame.Shape(_attributes) is not { } shaped)
+            CleanAttributes();
+            if (EmbedFrame.Shape(_attributes) is not { } shaped)
                 return true; // not an allowed player: dropped with its content
             Output.Append("<iframe");
             foreach (var (name, value) in shaped)
@@ -445,7 +445,7 @@ internal sealed class FastSanitizer(UrlRule urls)
         }
 
         /// <summary>The allow-list's rules for the attributes it keeps: web-only srcset, screened and resolved URLs, no "&amp;{".</summary>
-        private bool CleanAttributes()
+        private void CleanAttributes()
         {
             if (Value("srcset") is { } srcset && !Srcset.HasOnlyWebUrls(srcset))
                 Remove("srcset");
@@ -469,7 +469,6 @@ internal sealed class FastSanitizer(UrlRule urls)
             }
 
             _attributes.RemoveAll(a => a.Value.Contains("&{", StringComparison.Ordinal));
-            return true;
         }
 
         private string? Value(string name)

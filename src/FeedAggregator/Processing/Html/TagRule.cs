@@ -17,7 +17,7 @@ internal sealed record TagRule(string Name)
     /// <summary>An element whose children are table parts; text in it may only be whitespace.</summary>
     public bool HoldsTableParts { get; private init; }
 
-    /// <summary>The one parent this tag may open in on the fast path, if it needs one.</summary>
+    /// <summary>The parents this tag may open in on the fast path, when it needs one (table parts, list items, ruby text).</summary>
     public string[]? Parents { get; private init; }
 
     /// <summary>The boundary of "button scope" among the allowed tags: a <c>p</c> outside it is not closed.</summary>
