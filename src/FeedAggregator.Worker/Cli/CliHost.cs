@@ -5,8 +5,8 @@ using Microsoft.Extensions.Options;
 namespace FeedAggregator.Worker.Cli;
 
 /// <summary>
-/// Runs a one-shot verb inside the same host (configuration, options, services) as the service,
-/// without starting the web server or the scheduler. Configuration and storage failures become
+/// Runs a one-shot verb in a plain host with the service's configuration, options and pipeline,
+/// but no web server, scheduler, file watcher or logger thread. Configuration and storage failures become
 /// a clear message and exit code 1.
 /// </summary>
 internal static class CliHost
@@ -16,9 +16,10 @@ internal static class CliHost
     {
         try
         {
-            await using var app = FeedAggHost.CreateBuilder(configArgs, quietConsole: true).Build();
-            ValidateOptions(app.Services);
-            return await verb(app.Services, cancellationToken);
+            var host = FeedAggHost.CreateCliHost(configArgs);
+            await using var disposal = (IAsyncDisposable)host; // the store's services dispose asynchronously
+            ValidateOptions(host.Services);
+            return await verb(host.Services, cancellationToken);
         }
         catch (Exception ex) when (StartupError.Describe(ex) is { } message)
         {

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Text;
 using FeedAggregator.Fetching;
 using FeedAggregator.Parsing;
 using FeedAggregator.Processing;
@@ -7,7 +8,8 @@ namespace FeedAggregator.Worker.Cli;
 
 /// <summary>
 /// <c>feedagg parse PATH-OR-URL... [--json]</c>: parse documents through the real fetcher,
-/// parser and processor without storing anything; one result per input, in order.
+/// parser and processor without storing anything; one result per input, in input order. Inputs
+/// are parsed in parallel, a few per core ahead of the one being printed.
 /// </summary>
 internal static class ParseCommand
 {
@@ -31,55 +33,93 @@ internal static class ParseCommand
 
     private static async Task<int> ParseAllAsync(IServiceProvider services, string[] inputs, bool asJson, CancellationToken cancellationToken)
     {
-        var fetcher = services.GetRequiredService<FeedFetcher>();
-        var parser = services.GetRequiredService<FeedParser>();
-        var processor = services.GetRequiredService<ArticleProcessor>();
-        var sanitizer = services.GetRequiredService<ContentSanitizer>();
+        var parsing = new Parsing(
+            services.GetRequiredService<FeedFetcher>(), services.GetRequiredService<FeedParser>(),
+            services.GetRequiredService<ArticleProcessor>(), services.GetRequiredService<ContentSanitizer>());
+        // A window of inputs in flight: every core busy, the output in input order, the memory bounded.
+        var ahead = Math.Max(2, Environment.ProcessorCount * 2);
+        var window = new Queue<Task<(bool Ok, string Line)>>();
+        // Lines are written in blocks: the console writer flushes (one system call) on every write.
+        var block = new StringBuilder();
         var failures = 0;
         foreach (var input in inputs)
         {
-            var outcome = await ParseOneAsync(input, fetcher, parser, processor, sanitizer, cancellationToken);
-            if (!outcome.Ok)
-                failures++;
-            Console.WriteLine(asJson ? ParseOutput.ToJsonLine(outcome) : ParseOutput.ToText(outcome));
+            window.Enqueue(Task.Run(() => parsing.FormatAsync(input, asJson, cancellationToken), cancellationToken));
+            if (window.Count >= ahead)
+                failures += await AppendAsync(window.Dequeue(), block);
         }
 
+        while (window.Count > 0)
+            failures += await AppendAsync(window.Dequeue(), block);
+        await Console.Out.WriteAsync(block);
         return failures == inputs.Length ? ExitCodes.CouldNotWork : ExitCodes.Done;
     }
 
-    private static async Task<ParseOutcome> ParseOneAsync(
-        string input, FeedFetcher fetcher, FeedParser parser, ArticleProcessor processor, ContentSanitizer sanitizer,
-        CancellationToken cancellationToken)
+    private static async Task<int> AppendAsync(Task<(bool Ok, string Line)> pending, StringBuilder block)
     {
-        byte[] bytes;
-        Uri? documentUrl;
-        string? contentType = null;
-        if (Uri.TryCreate(input, UriKind.Absolute, out var url) && url.Scheme is "http" or "https")
+        const int BlockChars = 1 << 16;
+        var (ok, line) = await pending;
+        if (line.Length >= BlockChars)
         {
-            var fetched = await fetcher.FetchAsync(new FetchRequest(url), cancellationToken);
-            if (fetched.Outcome != FetchOutcome.Content)
-                return ParseOutcome.Failed(input, "fetch: " + (fetched.Error ?? $"HTTP {fetched.StatusCode}"));
-            (bytes, documentUrl, contentType) = (fetched.Body ?? [], fetched.FinalUrl, fetched.ContentType);
-        }
-        else
-        {
-            try
-            {
-                bytes = await File.ReadAllBytesAsync(input, cancellationToken);
-                documentUrl = new Uri(Path.GetFullPath(input));
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-            {
-                return ParseOutcome.Failed(input, $"cannot read the file: {ex.Message}");
-            }
+            // A large document's line is written as it is rather than copied.
+            await Console.Out.WriteAsync(block);
+            block.Clear();
+            await Console.Out.WriteLineAsync(line);
+            return ok ? 0 : 1;
         }
 
-        var parsed = parser.Parse(bytes, documentUrl, contentType);
-        if (parsed.Feed is not { } feed)
-            return ParseOutcome.Failed(input, parsed.Error ?? "not a feed");
-        return new ParseOutcome(input, feed, processor.Process(feed, documentUrl), null)
+        block.Append(line).Append('\n');
+        if (block.Length >= BlockChars)
         {
-            Titles = MarkupTitles.Of(feed, documentUrl, sanitizer),
-        };
+            await Console.Out.WriteAsync(block);
+            block.Clear();
+        }
+
+        return ok ? 0 : 1;
+    }
+
+    private sealed record Parsing(FeedFetcher Fetcher, FeedParser Parser, ArticleProcessor Processor, ContentSanitizer Sanitizer)
+    {
+        public async Task<(bool Ok, string Line)> FormatAsync(string input, bool asJson, CancellationToken cancellationToken)
+        {
+            var outcome = await ParseAsync(input, cancellationToken);
+            return (outcome.Ok, asJson ? ParseOutput.ToJsonLine(outcome) : ParseOutput.ToText(outcome));
+        }
+
+        private async Task<ParseOutcome> ParseAsync(string input, CancellationToken cancellationToken)
+        {
+            byte[] bytes;
+            Uri? documentUrl;
+            string? contentType = null;
+            if (Uri.TryCreate(input, UriKind.Absolute, out var url) && url.Scheme is "http" or "https")
+            {
+                var fetched = await Fetcher.FetchAsync(new FetchRequest(url), cancellationToken);
+                if (fetched.Outcome != FetchOutcome.Content)
+                    return ParseOutcome.Failed(input, "fetch: " + (fetched.Error ?? $"HTTP {fetched.StatusCode}"));
+                (bytes, documentUrl, contentType) = (fetched.Body ?? [], fetched.FinalUrl, fetched.ContentType);
+            }
+            else
+            {
+                try
+                {
+                    bytes = await File.ReadAllBytesAsync(input, cancellationToken);
+                    documentUrl = new Uri(Path.GetFullPath(input));
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+                {
+                    return ParseOutcome.Failed(input, $"cannot read the file: {ex.Message}");
+                }
+            }
+
+            var parsed = Parser.Parse(bytes, documentUrl, contentType);
+            if (parsed.Feed is not { } feed)
+                return ParseOutcome.Failed(input, parsed.Error ?? "not a feed");
+            var warnings = new List<string>(feed.Warnings);
+            return new ParseOutcome(input, feed, Processor.Process(feed, documentUrl, 0, warnings), null)
+            {
+                Titles = MarkupTitles.Of(feed, documentUrl, Sanitizer),
+                Warnings = warnings,
+            };
+        }
     }
 }

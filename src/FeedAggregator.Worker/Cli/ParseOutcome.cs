@@ -11,5 +11,8 @@ internal sealed record ParseOutcome(string Source, ParsedFeed? Feed, IReadOnlyLi
     /// <summary>The titles the feed declares as markup, sanitized; plain-text titles are not here.</summary>
     public MarkupTitles Titles { get; init; } = MarkupTitles.None;
 
+    /// <summary>What parsing tolerated and processing cut, as the feed's status would show it (the parser's alone unless set).</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = Feed?.Warnings ?? [];
+
     public static ParseOutcome Failed(string source, string error) => new(source, null, [], error);
 }

@@ -1,14 +1,18 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Logging.Console;
 
 namespace FeedAggregator.Worker.Hosting;
 
-/// <summary>Builds the host every verb runs in: configuration, logging, and the pipeline's services.</summary>
+/// <summary>
+/// Builds the host a verb runs in: the web host for the service, a plain one (no Kestrel, no file
+/// watchers, no logger thread) for the verbs that serve nothing. Both read the same configuration
+/// and register the same pipeline.
+/// </summary>
 internal static class FeedAggHost
 {
+    /// <summary>The service: configuration, console logs, the pipeline, the schedule and the web server.</summary>
     /// <param name="configArgs">Configuration overrides from the command line (<c>--Section:Key=value</c>, <c>--urls URL</c>).</param>
-    public static WebApplicationBuilder CreateBuilder(IReadOnlyList<string> configArgs, bool quietConsole = false)
+    public static WebApplicationBuilder CreateBuilder(IReadOnlyList<string> configArgs)
     {
         var contentRoot = ContentRoot.Locate();
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
@@ -16,34 +20,52 @@ internal static class FeedAggHost
             ContentRootPath = contentRoot,
             Args = [.. configArgs],
         });
-
-        // The bundled defaults live in config/, so the sources are laid out anew, lowest first.
-        var configuration = builder.Configuration;
-        configuration.Sources.Clear();
-        configuration.AddEnvironmentVariables("DOTNET_");
-        configuration.AddEnvironmentVariables("ASPNETCORE_");
-        configuration.AddJsonFile(Path.Combine(contentRoot, ContentRoot.SettingsFile), optional: false, reloadOnChange: false);
-        configuration.AddJsonFile(
-            Path.Combine(contentRoot, $"config/appsettings.{builder.Environment.EnvironmentName}.json"), optional: true, reloadOnChange: false);
-        configuration.AddEnvironmentVariables();
-        configuration.AddCommandLine([.. configArgs]);
-
+        AddSources(builder.Configuration, contentRoot, builder.Environment.EnvironmentName, configArgs);
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o =>
         {
             o.SingleLine = true;
             o.TimestampFormat = "HH:mm:ss ";
         });
-        if (quietConsole)
-        {
-            // CLI verbs print their results on stdout: logs go to stderr, warnings and up.
-            builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-            // A provider-specific rule beats the Logging section's category rules.
-            builder.Logging.AddFilter<ConsoleLoggerProvider>(null, LogLevel.Warning);
-        }
-
         builder.Services.AddSystemd();
         builder.Services.AddFeedAggregator(builder.Configuration, contentRoot);
         return builder;
+    }
+
+    /// <summary>
+    /// A one-shot verb: the same configuration and pipeline, without the web server, the schedule or
+    /// hosted services. It prints its results on stdout; warnings and errors go to stderr as they happen.
+    /// </summary>
+    public static IHost CreateCliHost(IReadOnlyList<string> configArgs)
+    {
+        var contentRoot = ContentRoot.Locate();
+        var configuration = new ConfigurationManager();
+        // The environment's name is read the way the web host reads it: DOTNET_, ASPNETCORE_, then --environment.
+        configuration.AddEnvironmentVariables("DOTNET_").AddEnvironmentVariables("ASPNETCORE_").AddCommandLine([.. configArgs]);
+        var environment = configuration[HostDefaults.EnvironmentKey] is { Length: > 0 } name ? name : Environments.Production;
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            ContentRootPath = contentRoot,
+            EnvironmentName = environment,
+            Configuration = configuration,
+        });
+        AddSources(builder.Configuration, contentRoot, environment, configArgs);
+        builder.Logging.AddConfiguration(builder.Configuration.GetSection("Logging"));
+        builder.Logging.AddProvider(new StandardErrorLoggerProvider());
+        builder.Logging.AddFilter<StandardErrorLoggerProvider>(null, LogLevel.Warning);
+        builder.Services.AddFeedAggregatorCore(builder.Configuration, contentRoot);
+        return builder.Build();
+    }
+
+    /// <summary>The bundled defaults live in config/, so the sources are laid out anew, lowest first; none is watched.</summary>
+    private static void AddSources(ConfigurationManager configuration, string contentRoot, string environment, IReadOnlyList<string> configArgs)
+    {
+        configuration.Sources.Clear();
+        configuration.AddEnvironmentVariables("DOTNET_");
+        configuration.AddEnvironmentVariables("ASPNETCORE_");
+        configuration.AddJsonFile(Path.Combine(contentRoot, ContentRoot.SettingsFile), optional: false, reloadOnChange: false);
+        configuration.AddJsonFile(Path.Combine(contentRoot, $"config/appsettings.{environment}.json"), optional: true, reloadOnChange: false);
+        configuration.AddEnvironmentVariables();
+        configuration.AddCommandLine([.. configArgs]);
     }
 }

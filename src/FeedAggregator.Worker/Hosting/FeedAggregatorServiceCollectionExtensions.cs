@@ -18,7 +18,34 @@ namespace FeedAggregator.Worker.Hosting;
 /// <summary>Every registration of the service in one place.</summary>
 internal static class FeedAggregatorServiceCollectionExtensions
 {
+    /// <summary>The service: the pipeline, the schedule, compression and the start-up work as hosted services.</summary>
     public static IServiceCollection AddFeedAggregator(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        services.AddFeedAggregatorCore(configuration, contentRoot);
+
+        // The schedule
+        services.AddQuartz(quartz =>
+        {
+            var polling = configuration.GetSection(PollingOptions.SectionName).Get<PollingOptions>() ?? new PollingOptions();
+            var retention = configuration.GetSection(RetentionOptions.SectionName).Get<RetentionOptions>() ?? new RetentionOptions();
+            quartz.AddRecurringJob<PollJob>(PollJob.Key, "poll-due-feeds", polling.CheckEvery);
+            quartz.AddRecurringJob<PublishJob>(PublishJob.Key, "publish-changes", TimeSpan.FromSeconds(30));
+            quartz.AddRecurringJob<RetentionJob>(RetentionJob.Key, "remove-old-articles", retention.RunEvery);
+        });
+        // Shutdown waits for a running poll to finish its transaction: no half-written rows or files.
+        services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+
+        services.AddResponseCompression(o =>
+        {
+            o.EnableForHttps = true;
+            o.MimeTypes = ["application/atom+xml", "application/rss+xml", "application/feed+json", "text/html", "application/json"];
+        });
+        services.AddHostedService(sp => sp.GetRequiredService<StartupTasks>());
+        return services;
+    }
+
+    /// <summary>What every verb needs: options, storage, the pipeline stage by stage, publishing and the start-up work.</summary>
+    public static IServiceCollection AddFeedAggregatorCore(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
         services.AddSingleton(TimeProvider.System);
 
@@ -40,6 +67,7 @@ internal static class FeedAggregatorServiceCollectionExtensions
         services.AddValidatedOptions<PollingOptions>(configuration, PollingOptions.SectionName);
         services.AddValidatedOptions<FetchingOptions>(configuration, FetchingOptions.SectionName);
         services.AddValidatedOptions<ParsingOptions>(configuration, "Parsing");
+        services.AddValidatedOptions<ProcessingOptions>(configuration, ProcessingOptions.SectionName);
         services.AddValidatedOptions<DedupeOptions>(configuration, DedupeOptions.SectionName);
         services.AddValidatedOptions<RetentionOptions>(configuration, RetentionOptions.SectionName);
 
@@ -63,25 +91,6 @@ internal static class FeedAggregatorServiceCollectionExtensions
         services.AddHttpClient(WebSubNotifier.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
         services.AddSingleton<FeedPublisher>();
         services.AddSingleton<StartupTasks>();
-
-        // The schedule
-        services.AddQuartz(quartz =>
-        {
-            var polling = configuration.GetSection(PollingOptions.SectionName).Get<PollingOptions>() ?? new PollingOptions();
-            var retention = configuration.GetSection(RetentionOptions.SectionName).Get<RetentionOptions>() ?? new RetentionOptions();
-            quartz.AddRecurringJob<PollJob>(PollJob.Key, "poll-due-feeds", polling.CheckEvery);
-            quartz.AddRecurringJob<PublishJob>(PublishJob.Key, "publish-changes", TimeSpan.FromSeconds(30));
-            quartz.AddRecurringJob<RetentionJob>(RetentionJob.Key, "remove-old-articles", retention.RunEvery);
-        });
-        // Shutdown waits for a running poll to finish its transaction: no half-written rows or files.
-        services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
-
-        services.AddResponseCompression(o =>
-        {
-            o.EnableForHttps = true;
-            o.MimeTypes = ["application/atom+xml", "application/rss+xml", "application/feed+json", "text/html", "application/json"];
-        });
-        services.AddHostedService(sp => sp.GetRequiredService<StartupTasks>());
         return services;
     }
 

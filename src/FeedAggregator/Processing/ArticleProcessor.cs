@@ -3,6 +3,7 @@ using System.Text.Json;
 using FeedAggregator.Model;
 using FeedAggregator.Parsing;
 using FeedAggregator.Stories;
+using Microsoft.Extensions.Options;
 
 namespace FeedAggregator.Processing;
 
@@ -11,11 +12,18 @@ namespace FeedAggregator.Processing;
 /// dedupe key and content hash, and, last of all, sanitized HTML (any earlier step could bring
 /// markup back).
 /// </summary>
-public sealed class ArticleProcessor(ContentSanitizer sanitizer)
+public sealed class ArticleProcessor(ContentSanitizer sanitizer, IOptions<ProcessingOptions>? options = null, TimeProvider? time = null)
 {
     private const int DerivedTitleLength = 100;
 
-    public IReadOnlyList<Article> Process(ParsedFeed feed, Uri? documentUrl, long feedId = 0)
+    private readonly ProcessingOptions _limits = options?.Value ?? new ProcessingOptions();
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
+
+    public IReadOnlyList<Article> Process(ParsedFeed feed, Uri? documentUrl, long feedId = 0) =>
+        Process(feed, documentUrl, feedId, warnings: []);
+
+    /// <param name="warnings">Receives what processing had to cut to stay within <see cref="ProcessingOptions"/>, for the feed's status.</param>
+    public IReadOnlyList<Article> Process(ParsedFeed feed, Uri? documentUrl, long feedId, ICollection<string> warnings)
     {
         // An id that several entries share identifies none of them: those fall back to the link.
         var sharedIds = feed.Entries
@@ -26,15 +34,20 @@ public sealed class ArticleProcessor(ContentSanitizer sanitizer)
             .ToHashSet(StringComparer.Ordinal);
         var articles = new List<Article>(feed.Entries.Count);
         foreach (var entry in feed.Entries)
-            articles.Add(Process(feed, entry, documentUrl, feedId, idIsUnique: entry.Id is null || !sharedIds.Contains(entry.Id.Trim())));
+            articles.Add(Process(feed, entry, documentUrl, feedId, idIsUnique: entry.Id is null || !sharedIds.Contains(entry.Id.Trim()), warnings));
         return articles;
     }
 
-    public Article Process(ParsedFeed feed, ParsedEntry entry, Uri? documentUrl, long feedId = 0, bool idIsUnique = true)
+    public Article Process(
+        ParsedFeed feed, ParsedEntry entry, Uri? documentUrl, long feedId = 0, bool idIsUnique = true, ICollection<string>? warnings = null)
     {
         var baseUrl = entry.BaseUrl ?? feed.BaseUrl ?? documentUrl;
         var url = CanonicalUrl.Clean(UrlResolver.Resolve(entry.Link, baseUrl));
-        var contentText = HtmlText.ToPlainText(entry.Content ?? entry.Summary);
+        // Every step below is linear in the HTML, which is capped; the budget turns what is left into text once time is up.
+        using var budget = new EntryBudget(_limits, _time, Describe(entry, url), warnings ?? []);
+        var summaryHtml = budget.Cap(entry.Summary, "summary");
+        var contentHtml = budget.Cap(entry.Content, "content");
+        var contentText = HtmlText.ToPlainText(contentHtml ?? summaryHtml);
         var title = DeriveTitle(entry.Title, contentText, url);
         var language = NormaliseLanguage(entry.Language ?? feed.Language) ?? LanguageDetector.Detect($"{title} {contentText}");
 
@@ -45,8 +58,8 @@ public sealed class ArticleProcessor(ContentSanitizer sanitizer)
             .ToList();
 
         // Sanitizing runs last: every value above is final before the HTML is cleaned.
-        var summary = sanitizer.Sanitize(entry.Summary, entry.SummaryBaseUrl ?? baseUrl);
-        var content = sanitizer.Sanitize(entry.Content, entry.ContentBaseUrl ?? baseUrl);
+        var summary = budget.Sanitize(sanitizer, summaryHtml, entry.SummaryBaseUrl ?? baseUrl);
+        var content = budget.Sanitize(sanitizer, contentHtml, entry.ContentBaseUrl ?? baseUrl);
 
         var article = new Article
         {
@@ -67,6 +80,13 @@ public sealed class ArticleProcessor(ContentSanitizer sanitizer)
             Fingerprint = TextFingerprint.Of($"{title}\n{contentText}"),
         };
         return article with { ContentHash = HashOf(article) };
+    }
+
+    /// <summary>How a warning names the entry: its id, else its link, else its title, shortened.</summary>
+    private static string Describe(ParsedEntry entry, string? url)
+    {
+        var name = (entry.Id ?? url ?? entry.Title ?? "(untitled)").Trim();
+        return $"'{(name.Length <= 80 ? name : string.Concat(name.AsSpan(0, 79), "…"))}'";
     }
 
     private static string DeriveTitle(string? title, string contentText, string? url)

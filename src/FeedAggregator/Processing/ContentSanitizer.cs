@@ -1,7 +1,8 @@
+using System.Text;
 using AngleSharp;
 using AngleSharp.Dom;
 using AngleSharp.Xhtml;
-using Ganss.Xss;
+using FeedAggregator.Processing.Html;
 
 namespace FeedAggregator.Processing;
 
@@ -11,82 +12,99 @@ namespace FeedAggregator.Processing;
 /// pixels, iframes other than the players of <see cref="EmbedAllowList"/>) is removed. Relative
 /// URLs are made absolute against the entry's base. Thread-safe once built.
 /// </summary>
+/// <remarks>
+/// Text and well-formed markup of allowed tags (most feed content) take a fast path that
+/// tokenizes and copies (<see cref="FastSanitizer"/>); everything else is parsed by AngleSharp and
+/// cleaned by HtmlSanitizer, whose parser and configuration are built once, here, on first use.
+/// </remarks>
 public sealed class ContentSanitizer
 {
-    private static readonly string[] Tags =
-    [
-        "a", "abbr", "audio", "b", "bdi", "bdo", "blockquote", "br", "caption", "cite", "code", "col", "colgroup",
-        "dd", "del", "details", "dfn", "div", "dl", "dt", "em", "figcaption", "figure", "h1", "h2", "h3", "h4",
-        "h5", "h6", "hr", "i", "iframe", "img", "ins", "kbd", "li", "mark", "ol", "p", "picture", "pre", "q", "rp",
-        "rt", "ruby", "s", "samp", "small", "source", "span", "strong", "sub", "summary", "sup", "table", "tbody",
-        "td", "tfoot", "th", "thead", "time", "tr", "track", "u", "ul", "var", "video", "wbr",
-    ];
+    /// <summary>The rel every kept link gets: links leave the reader, so no window.opener and no referrer leak.</summary>
+    internal const string LinkRel = "noopener noreferrer";
 
-    private static readonly string[] Attributes =
-    [
-        "abbr", "allowfullscreen", "alt", "cite", "colspan", "controls", "datetime", "dir", "height", "href",
-        "hreflang", "kind", "label", "lang", "loop", "media", "muted", "poster", "reversed", "rowspan", "scope",
-        "sizes", "span", "src", "srclang", "srcset", "start", "title", "type", "width",
-    ];
+    // Irregular HTML up to this size is sanitized whole (exactly as HtmlSanitizer would); larger
+    // documents in pieces of about ChunkChars, each at most a fraction of a second of the slow path.
+    private const int WholeDocumentChars = 64 * 1024;
+    private const int ChunkChars = 32 * 1024;
 
-    private static readonly HashSet<string> DroppedWithContent = new(StringComparer.OrdinalIgnoreCase)
-    {
-        // Not object or applet: what they hold is the fallback a browser shows without the plugin.
-        "script", "style", "noscript", "template", "embed", "textarea", "select",
-        "button", "title", "head", "svg", "math", "frameset", "frame", "noframes", "noembed", "xmp", "plaintext",
-    };
+    private readonly FastSanitizer _fast = new(new UrlRule(SanitizerPolicy.Schemes));
 
-    private readonly HtmlSanitizer _sanitizer;
-
-    public ContentSanitizer()
-    {
-        _sanitizer = new HtmlSanitizer(new HtmlSanitizerOptions
-        {
-            AllowedTags = new HashSet<string>(Tags, StringComparer.OrdinalIgnoreCase),
-            AllowedAttributes = new HashSet<string>(Attributes, StringComparer.OrdinalIgnoreCase),
-            AllowedSchemes = new HashSet<string>(["http", "https", "mailto"], StringComparer.OrdinalIgnoreCase),
-            UriAttributes = new HashSet<string>(["href", "src", "poster", "cite"], StringComparer.OrdinalIgnoreCase),
-            // Each srcset candidate is screened and resolved on its own.
-            UriListAttributes = new HashSet<string>(["srcset"], StringComparer.OrdinalIgnoreCase),
-            AllowedCssProperties = new HashSet<string>(StringComparer.OrdinalIgnoreCase),
-            AllowedAtRules = new HashSet<AngleSharp.Css.Dom.CssRuleType>(),
-        })
-        {
-            // An unknown wrapper (<font>, <center>) keeps its text; script and style never do.
-            KeepChildNodes = true,
-        };
-        _sanitizer.RemovingTag += (_, e) =>
-        {
-            // KeepChildNodes must not turn a script's code or a style sheet into visible text.
-            if (DroppedWithContent.Contains(e.Tag.LocalName))
-                e.Tag.TextContent = "";
-        };
-    }
+    // Built on first use: a process whose documents all take the fast path (a short `feedagg parse`)
+    // never pays for the library's parser and style configuration.
+    private readonly Lazy<FeedHtmlSanitizer> _sanitizer = new(() => new FeedHtmlSanitizer());
 
     /// <summary>Sanitized HTML for an article's body, or null when nothing readable is left.</summary>
-    public string? Sanitize(string? html, Uri? baseUrl) =>
-        Run(html, baseUrl, _sanitizer.OutputFormatter, markLinks: true);
+    public string? Sanitize(string? html, Uri? baseUrl) => Run(html, baseUrl, inline: false, fastPath: true, CancellationToken.None);
+
+    /// <summary>As <see cref="Sanitize(string?, Uri?)"/>; the full parse stops when <paramref name="budget"/> fires.</summary>
+    /// <exception cref="OperationCanceledException">The budget ran out while parsing.</exception>
+    public string? Sanitize(string? html, Uri? baseUrl, CancellationToken budget) => Run(html, baseUrl, inline: false, fastPath: true, budget);
 
     /// <summary>
     /// The same rules for a short inline value (a title the feed declares as HTML), written in
     /// XHTML style (<c>&lt;img src="..." /&gt;</c>) and with links left as the feed gave them.
     /// </summary>
-    public string? SanitizeInline(string? html, Uri? baseUrl) =>
-        Run(html, baseUrl, XhtmlMarkupFormatter.Instance, markLinks: false);
+    public string? SanitizeInline(string? html, Uri? baseUrl) => Run(html, baseUrl, inline: true, fastPath: true, CancellationToken.None);
 
-    private string? Run(string? html, Uri? baseUrl, IMarkupFormatter formatter, bool markLinks)
+    /// <summary>The slow path alone, on the whole document (AngleSharp and HtmlSanitizer): the reference the fast path is held to.</summary>
+    internal string? SanitizeWithoutFastPath(string? html, Uri? baseUrl, bool inline = false)
     {
         if (string.IsNullOrWhiteSpace(html))
             return null;
-        // Parsed here, as HtmlSanitizer.Sanitize would, so the feed's own markup can be read before the allow-list strips it.
-        using var document = _sanitizer.HtmlParserFactory().ParseDocument("<!doctype html><html><body>" + html);
-        if (document.Body is not { } body)
-            return null;
-        BeforeAllowList(body);
-        _sanitizer.SanitizeDom(document, body, baseUrl?.AbsoluteUri ?? "");
-        AfterAllowList(body, markLinks);
-        var clean = body.ChildNodes.ToHtml(formatter).Trim();
+        var clean = SlowPart(html, baseUrl?.AbsoluteUri ?? "", inline, CancellationToken.None).Trim();
         return clean.Length == 0 ? null : clean;
+    }
+
+    /// <summary>The fast path alone: false when it gives the input to the slow path, else its result (as Sanitize returns it).</summary>
+    internal bool TryFastPath(string? html, Uri? baseUrl, out string? clean, bool inline = false)
+    {
+        clean = null;
+        if (string.IsNullOrWhiteSpace(html))
+            return true;
+        if (!_fast.TrySanitize(html, baseUrl, inline, out var output))
+            return false;
+        clean = output.Trim() is { Length: > 0 } trimmed ? trimmed : null;
+        return true;
+    }
+
+    private string? Run(string? html, Uri? baseUrl, bool inline, bool fastPath, CancellationToken budget)
+    {
+        if (string.IsNullOrWhiteSpace(html))
+            return null;
+        var clean = fastPath && _fast.TrySanitize(html, baseUrl, inline, out var fast)
+            ? fast.Trim()
+            : Slow(html, baseUrl?.AbsoluteUri ?? "", inline, budget).Trim();
+        return clean.Length == 0 ? null : clean;
+    }
+
+    private string Slow(string html, string baseUrl, bool inline, CancellationToken budget)
+    {
+        if (html.Length <= WholeDocumentChars)
+            return SlowPart(html, baseUrl, inline, budget);
+        // HtmlSanitizer's removals cost time in the number of siblings (each one searches and shifts
+        // its parent's child list), so a large irregular document is sanitized a piece at a time: the
+        // cost stays linear, and each piece, sanitized on its own, is safe next to the others.
+        var output = new StringBuilder(html.Length);
+        foreach (var (start, length) in MarkupChunks.Split(html, ChunkChars))
+        {
+            budget.ThrowIfCancellationRequested();
+            output.Append(SlowPart(html.Substring(start, length), baseUrl, inline, budget));
+        }
+
+        return output.ToString();
+    }
+
+    private string SlowPart(string html, string baseUrl, bool inline, CancellationToken budget)
+    {
+        // Parsed here, as HtmlSanitizer.Sanitize would, so the feed's own markup can be read before the allow-list strips it.
+        var sanitizer = _sanitizer.Value;
+        using var document = sanitizer.HtmlParserFactory().ParseDocumentAsync("<!doctype html><html><body>" + html, budget).GetAwaiter().GetResult();
+        if (document.Body is not { } body)
+            return "";
+        BeforeAllowList(body);
+        sanitizer.SanitizeDom(document, body, baseUrl);
+        AfterAllowList(body, markLinks: !inline);
+        return inline ? body.ChildNodes.ToHtml(XhtmlMarkupFormatter.Instance) : DomWriter.WriteChildren(body);
     }
 
     /// <summary>Decisions that need attributes the allow-list is about to remove or rewrite.</summary>
@@ -114,7 +132,7 @@ public sealed class ContentSanitizer
             if (element.LocalName == "iframe")
                 EmbedFrame.Shape(element);
             else if (markLinks)
-                element.SetAttribute("rel", "noopener noreferrer"); // links leave the reader: no window.opener, no referrer leak
+                element.SetAttribute("rel", LinkRel);
         }
     }
 }

@@ -9,11 +9,12 @@ namespace FeedAggregator.Processing;
 /// </summary>
 internal static class TrackingPixel
 {
-    public static bool Is(IElement image)
+    public static bool Is(IElement image) =>
+        Is(image.GetAttribute("width"), image.GetAttribute("height"), image.GetAttribute("style"));
+
+    public static bool Is(string? width, string? height, string? style)
     {
-        var width = image.GetAttribute("width");
-        var height = image.GetAttribute("height");
-        foreach (var declaration in (image.GetAttribute("style") ?? "").Split(';'))
+        foreach (var declaration in (style ?? "").Split(';'))
         {
             var colon = declaration.IndexOf(':', StringComparison.Ordinal);
             if (colon < 0)

@@ -74,12 +74,16 @@ public sealed class FeedRefresher(
         foreach (var warning in document.Warnings)
             logger.LogWarning("Parsing: {FeedUrl} (feed {FeedId}): {Warning}", feed.Url, feed.Id, warning);
 
-        var processed = processor.Process(document, fetch.FinalUrl, feed.Id);
+        // What processing had to cut goes on the feed's status with what parsing tolerated.
+        var warnings = new List<string>(document.Warnings);
+        var processed = processor.Process(document, fetch.FinalUrl, feed.Id, warnings);
+        foreach (var warning in warnings.Skip(document.Warnings.Count))
+            logger.LogWarning("Processing: {FeedUrl} (feed {FeedId}): {Warning}", feed.Url, feed.Id, warning);
         var succeeded = Succeeded(fresh with { Hint = Longest(document.PollHints.Interval, fetch.CacheLifetime) }, now, document.PollHints) with
         {
             Title = string.IsNullOrWhiteSpace(feed.Title) ? NullIfBlank(document.Title) : feed.Title,
             SiteUrl = UrlResolver.Resolve(document.Link, document.BaseUrl ?? fetch.FinalUrl) ?? feed.SiteUrl,
-            Warning = FeedWarning.Of(document.Warnings),
+            Warning = FeedWarning.Of(warnings),
         };
         var summary = await articles.SaveAsync(succeeded, processed, now, cancellationToken);
         logger.LogInformation(
