@@ -1,0 +1,18 @@
+using FeedAggregator.Model;
+
+namespace FeedAggregator.Refreshing;
+
+/// <summary>
+/// What one feed's poll leaves to store, in one transaction: its poll state and, when a document
+/// was parsed, the articles made of its new or changed entries.
+/// </summary>
+/// <param name="Articles">Null when only the poll state changes.</param>
+/// <param name="Entries">Entries in the document.</param>
+/// <param name="Skipped">Entries recognised as unchanged (or removed by retention) before processing.</param>
+/// <param name="Held">Not fetched: its host is under a server's Retry-After.</param>
+public sealed record FeedWrite(
+    Feed Feed, DateTimeOffset Now, IReadOnlyList<Article>? Articles = null, int Entries = 0, int Skipped = 0, bool Held = false)
+{
+    /// <summary>The result when no articles are written.</summary>
+    public RefreshResult Result => new(Feed, Held: Held);
+}

@@ -1,0 +1,195 @@
+using FeedAggregator.Model;
+using Microsoft.Data.Sqlite;
+
+namespace FeedAggregator.Storage;
+
+/// <summary>
+/// The one writing connection of a process to the database, with its prepared statements. SQLite
+/// has one writer at a time anyway: the stores run every hot write (articles, poll state,
+/// retention) here, one after another (see <see cref="SqliteConnectionFactory.WriteAsync{T}"/>),
+/// so the statements are compiled once and each row costs only its values and SQLite's own work.
+/// </summary>
+internal sealed class StoreWriter : IDisposable
+{
+    private readonly SqliteConnection _connection;
+    private readonly PreparedCommand _lookup;
+    private readonly PreparedCommand _insert;
+    private readonly PreparedCommand _update;
+    private readonly PreparedCommand _touch;
+    private readonly PreparedCommand _indexText;
+    private readonly PreparedCommand _unindexText;
+    private readonly PreparedCommand _pollState;
+    private readonly StoryIndex _stories;
+
+    public StoreWriter(SqliteConnection connection)
+    {
+        _connection = connection;
+        _lookup = new PreparedCommand(connection, DocumentLookup.Sql, DocumentLookup.Names);
+        // The new row's id is chosen here (as SQLite would: the largest plus one, inside this
+        // write transaction) so that an article that starts its own story is written once, with
+        // story_id = id, rather than inserted and then rewritten.
+        _insert = new PreparedCommand(connection, """
+            INSERT INTO articles (id, feed_id, key, public_id, source_id, url, title, summary_html, content_html,
+                                  authors, categories, enclosures, published_at, updated_at, language,
+                                  content_hash, first_seen_at, last_changed_at, sort_at,
+                                  story_id, story_match, story_score, fingerprint, raw_hash)
+            SELECT n.id, @feedId, @key, @publicId, @sourceId, @url, @title, @summaryHtml, @contentHtml,
+                   @authors, @categories, @enclosures, @publishedAt, @updatedAt, @language,
+                   @contentHash, @now, @now, coalesce(@publishedAt, @now),
+                   coalesce(@storyId, n.id), @storyMatch, @storyScore, @fingerprint, @rawHash
+            FROM (SELECT coalesce(max(id), 0) + 1 AS id FROM articles) AS n
+            WHERE true
+            ON CONFLICT (feed_id, key) DO NOTHING
+            RETURNING id
+            """, [.. ArticleRow.WriteNames, "publicId", "storyId", "storyMatch", "storyScore"]);
+        // Same identity, new text: changed in place. The key, public id and story stay.
+        _update = new PreparedCommand(connection, """
+            UPDATE articles SET
+                source_id = @sourceId, url = @url, title = @title, summary_html = @summaryHtml,
+                content_html = @contentHtml, authors = @authors, categories = @categories,
+                enclosures = @enclosures, published_at = @publishedAt,
+                updated_at = CASE WHEN @updatedAt > coalesce(updated_at, 0) THEN @updatedAt ELSE @now END,
+                language = @language, content_hash = @contentHash, last_changed_at = @now,
+                sort_at = coalesce(@publishedAt, first_seen_at), fingerprint = @fingerprint, raw_hash = @rawHash
+            WHERE id = @id
+            """, [.. ArticleRow.WriteNames, "id"]);
+        _touch = new PreparedCommand(connection, "UPDATE articles SET raw_hash = @rawHash WHERE id = @id", "rawHash", "id");
+        _indexText = new PreparedCommand(connection, SearchIndex.InsertSql, "id", "title", "text");
+        _unindexText = new PreparedCommand(connection, SearchIndex.DeleteSql, "id");
+        _pollState = new PreparedCommand(connection, FeedPollStateWriter.Sql, FeedPollStateWriter.Names);
+        _stories = new StoryIndex(connection);
+    }
+
+    /// <summary>One feed document's articles and the feed's poll state, in one transaction.</summary>
+    public StoreSummary Save(Feed polledFeed, IReadOnlyList<Article> articles, DateTimeOffset now, double threshold)
+    {
+        // IMMEDIATE: the write lock is taken up front, so another process's writer makes this
+        // one wait (busy_timeout) rather than fail when a read would turn into a write.
+        using var transaction = _connection.BeginTransaction(deferred: false);
+
+        // One document may repeat an entry: the first occurrence wins, as readers show it.
+        var unique = articles.DistinctBy(a => a.Key, StringComparer.Ordinal).ToList();
+        var keys = DocumentLookup.JsonArray(unique.Select(a => a.Key));
+        DocumentLookup.Result known;
+        using (var rows = _lookup.With(transaction, polledFeed.Id, keys, DocumentLookup.JsonArray(unique.Select(a => a.Url).OfType<string>())).Read())
+            known = DocumentLookup.Read(rows);
+
+        int added = 0, updated = 0, unchanged = 0;
+        foreach (var article in unique)
+        {
+            var stored = known.Stored.GetValueOrDefault(article.Key);
+            if (stored is null && known.IsRemoved(article.Key, article.Url))
+            {
+                // Retention removed it: a feed that still lists it does not bring it back.
+                unchanged++;
+                continue;
+            }
+
+            stored ??= _stories.FindRenamed(transaction, article, polledFeed.Id, keys);
+            if (stored is null)
+            {
+                added += Insert(transaction, polledFeed, article, now, threshold);
+            }
+            else if (stored.ContentHash != article.ContentHash)
+            {
+                updated += Update(transaction, polledFeed, article, stored, now);
+            }
+            else
+            {
+                unchanged++;
+                // The same article from a differently written entry: remember the new raw hash,
+                // so that the next poll skips it before processing (no version bump: see migration 6).
+                if (article.RawHash is not null && article.RawHash != stored.RawHash)
+                    _touch.With(transaction, article.RawHash, stored.Id).Execute();
+            }
+        }
+
+        _pollState.With(transaction, FeedPollStateWriter.Values(polledFeed)).Execute();
+        transaction.Commit();
+        return new StoreSummary(added, updated, unchanged);
+    }
+
+    /// <summary>Only the feed's poll state (not modified, failed, gone, held).</summary>
+    public int SavePollState(Feed feed)
+    {
+        using var transaction = _connection.BeginTransaction(deferred: false);
+        var changed = _pollState.With(transaction, FeedPollStateWriter.Values(feed)).Execute();
+        transaction.Commit();
+        return changed;
+    }
+
+    /// <summary>Removes the articles sorted before the cutoff, leaving tombstones; see <see cref="IArticleStore.RemoveOlderThanAsync"/>.</summary>
+    public int RemoveOlderThan(DateTimeOffset cutoff, DateTimeOffset now)
+    {
+        using var transaction = _connection.BeginTransaction(deferred: false);
+        var removed = new List<(long Id, byte[]? Fingerprint)>();
+        using (var select = Command(transaction, "SELECT id, fingerprint FROM articles WHERE sort_at < @cutoff", cutoff, now))
+        using (var rows = select.ExecuteReader())
+        {
+            while (rows.Read())
+                removed.Add((rows.GetInt64(0), rows.IsDBNull(1) ? null : (byte[])rows.GetValue(1)));
+        }
+
+        foreach (var (id, fingerprint) in removed)
+            _stories.RemoveBuckets(transaction, id, fingerprint);
+        using (var remove = Command(transaction, """
+            INSERT OR REPLACE INTO tombstones (feed_id, key, url, removed_at)
+            SELECT feed_id, key, url, @now FROM articles WHERE sort_at < @cutoff;
+            DELETE FROM articles WHERE sort_at < @cutoff;
+            """, cutoff, now))
+            remove.ExecuteNonQuery();
+        transaction.Commit();
+        return removed.Count;
+    }
+
+    private int Insert(SqliteTransaction transaction, Feed polledFeed, Article article, DateTimeOffset now, double threshold)
+    {
+        var story = _stories.FindStory(transaction, article, polledFeed.Id, threshold);
+        var values = ArticleRow.WriteValues(article, polledFeed.Id, now,
+            SqliteArticleStore.PublicIdFor(polledFeed.Url, article.Key), story?.StoryId, story?.Match ?? "first", story?.Score);
+        // The unique index is the last word: a concurrent writer's row is never doubled.
+        if (_insert.With(transaction, values).Scalar() is not long id)
+            return 0;
+        _indexText.With(transaction, id, article.Title, SearchIndex.TextOf(article)).Execute();
+        _stories.AddBuckets(transaction, id, article.Fingerprint);
+        return 1;
+    }
+
+    private int Update(SqliteTransaction transaction, Feed polledFeed, Article article, StoredKey stored, DateTimeOffset now)
+    {
+        var changed = _update.With(transaction, ArticleRow.WriteValues(article, polledFeed.Id, now, stored.Id)).Execute();
+        _unindexText.With(transaction, stored.Id).Execute();
+        _indexText.With(transaction, stored.Id, article.Title, SearchIndex.TextOf(article)).Execute();
+        var fingerprint = article.Fingerprint?.ToBytes();
+        if (stored.Fingerprint is null != fingerprint is null || (fingerprint is not null && !fingerprint.AsSpan().SequenceEqual(stored.Fingerprint)))
+        {
+            _stories.RemoveBuckets(transaction, stored.Id, stored.Fingerprint);
+            _stories.AddBuckets(transaction, stored.Id, article.Fingerprint);
+        }
+
+        return changed;
+    }
+
+    private SqliteCommand Command(SqliteTransaction transaction, string sql, DateTimeOffset cutoff, DateTimeOffset now)
+    {
+        var command = _connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        command.Parameters.AddWithValue("@cutoff", UnixTime.ToDb(cutoff));
+        command.Parameters.AddWithValue("@now", UnixTime.ToDb(now));
+        return command;
+    }
+
+    public void Dispose()
+    {
+        _lookup.Dispose();
+        _insert.Dispose();
+        _update.Dispose();
+        _touch.Dispose();
+        _indexText.Dispose();
+        _unindexText.Dispose();
+        _pollState.Dispose();
+        _stories.Dispose();
+        _connection.Dispose();
+    }
+}
