@@ -180,6 +180,14 @@ internal sealed class StoreWriter : IDisposable
         return command;
     }
 
+    /// <summary>A setting of the writing connection, as SQLite reports it (for tests and diagnostics).</summary>
+    internal object? Pragma(string name)
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = "PRAGMA " + name;
+        return command.ExecuteScalar();
+    }
+
     public void Dispose()
     {
         _lookup.Dispose();

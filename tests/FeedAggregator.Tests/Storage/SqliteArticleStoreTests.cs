@@ -146,4 +146,39 @@ public sealed class SqliteArticleStoreTests
         Assert.Empty(await db.Articles.GetNewestAsync(10, None));
         Assert.True(await db.Articles.GetVersionAsync(None) > version);
     }
+
+    [Fact]
+    public async Task The_raw_hash_is_looked_up_by_key_and_refreshed_without_changing_the_version()
+    {
+        await using var db = await TempDatabase.CreateAsync();
+        var feed = await SubscribeAsync(db);
+        await db.Articles.SaveAsync(feed, [Make("guid:1", "One", "h1") with { RawHash = "r1" }, Make("guid:2", "Two", "h2")], Now, None);
+        var version = await db.Articles.GetVersionAsync(None);
+
+        var known = await db.Articles.GetKnownAsync(feed.Id, ["guid:1", "guid:2", "guid:3"], [], None);
+        Assert.True(known.IsUnchanged("guid:1", "r1"));
+        Assert.False(known.IsUnchanged("guid:1", "r2"));
+        Assert.False(known.IsUnchanged("guid:2", "r1"));
+        Assert.False(known.IsUnchanged("guid:3", "r1"));
+
+        // The same article from a differently written entry: no change readers see, a new raw hash.
+        Assert.Equal(new(0, 0, 1), await db.Articles.SaveAsync(feed, [Make("guid:1", "One", "h1") with { RawHash = "r2" }], Now.AddHours(1), None));
+        Assert.Equal(version, await db.Articles.GetVersionAsync(None));
+        Assert.True((await db.Articles.GetKnownAsync(feed.Id, ["guid:1"], [], None)).IsUnchanged("guid:1", "r2"));
+    }
+
+    [Fact]
+    public async Task Keys_and_links_removed_by_retention_are_known_as_removed()
+    {
+        await using var db = await TempDatabase.CreateAsync();
+        var feed = await SubscribeAsync(db);
+        await db.Articles.SaveAsync(feed, [Make("guid:old", "Old", "h1", Now.AddDays(-100)), Make("guid:new", "New", "h2", Now)], Now, None);
+        await db.Articles.RemoveOlderThanAsync(Now.AddDays(-30), Now, None);
+
+        var known = await db.Articles.GetKnownAsync(feed.Id, ["guid:old", "guid:new", "guid:renamed"], ["https://a.example/guid:old"], None);
+
+        Assert.True(known.IsRemoved("guid:old", null));
+        Assert.True(known.IsRemoved("guid:renamed", "https://a.example/guid:old"));
+        Assert.False(known.IsRemoved("guid:new", "https://a.example/guid:new"));
+    }
 }
