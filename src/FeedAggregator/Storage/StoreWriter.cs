@@ -27,7 +27,8 @@ internal sealed class StoreWriter : IDisposable
         _lookup = new PreparedCommand(connection, DocumentLookup.Sql, DocumentLookup.Names);
         // The new row's id is chosen here (as SQLite would: the largest plus one, inside this
         // write transaction) so that an article that starts its own story is written once, with
-        // story_id = id, rather than inserted and then rewritten.
+        // story_id = id, rather than inserted and then rewritten. max(id) stands alone in its
+        // subquery: only that form is one seek to the end of the rowid b-tree, not a scan.
         _insert = new PreparedCommand(connection, """
             INSERT INTO articles (id, feed_id, key, public_id, source_id, url, title, summary_html, content_html,
                                   authors, categories, enclosures, published_at, updated_at, language,
@@ -37,7 +38,7 @@ internal sealed class StoreWriter : IDisposable
                    @authors, @categories, @enclosures, @publishedAt, @updatedAt, @language,
                    @contentHash, @now, @now, coalesce(@publishedAt, @now),
                    coalesce(@storyId, n.id), @storyMatch, @storyScore, @fingerprint, @rawHash
-            FROM (SELECT coalesce(max(id), 0) + 1 AS id FROM articles) AS n
+            FROM (SELECT coalesce((SELECT max(id) FROM articles), 0) + 1 AS id) AS n
             WHERE true
             ON CONFLICT (feed_id, key) DO NOTHING
             RETURNING id
