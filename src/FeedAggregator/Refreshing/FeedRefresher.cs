@@ -120,7 +120,26 @@ public sealed class FeedRefresher(
             return write.Result;
         }
 
-        var summary = await articles.SaveAsync(write.Feed, processed, write.Now, cancellationToken);
+        return Stored(write, await articles.SaveAsync(write.Feed, processed, write.Now, cancellationToken));
+    }
+
+    /// <summary>
+    /// The storage stage for a backlog: several polls in one transaction, each still all or
+    /// nothing; one outcome per write, in order (a poll the store refused has its error).
+    /// </summary>
+    public async Task<IReadOnlyList<(FeedWrite Write, RefreshResult? Result, Exception? Error)>> StoreAllAsync(
+        IReadOnlyList<FeedWrite> writes, CancellationToken cancellationToken)
+    {
+        var outcomes = await articles.SaveAllAsync([.. writes.Select(w => new DocumentWrite(w.Feed, w.Articles, w.Now))], cancellationToken);
+        return [.. writes.Zip(outcomes, (write, outcome) => outcome.Summary is { } summary
+            ? (write, Stored(write, summary), (Exception?)null)
+            : (write, (RefreshResult?)null, outcome.Error))];
+    }
+
+    private RefreshResult Stored(FeedWrite write, StoreSummary summary)
+    {
+        if (write.Articles is not { } processed)
+            return write.Result;
         logger.LogInformation(
             "Refreshing: {FeedUrl}: {Entries} entries, {Added} new, {Updated} updated, {Processed} processed",
             write.Feed.Url, write.Entries, summary.Added, summary.Updated, processed.Count);

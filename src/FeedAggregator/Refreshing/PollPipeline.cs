@@ -9,8 +9,9 @@ namespace FeedAggregator.Refreshing;
 /// <summary>
 /// The stages of one poll cycle behind the network: fetched documents wait in a bounded queue
 /// for one processing worker per core, and processed ones in a second bounded queue for the one
-/// writer (SQLite takes one writer at a time; one task that writes document after document keeps
-/// the prepared statements hot and never makes two writers wait on each other's locks). A fetch
+/// writer (SQLite takes one writer at a time; one task that writes keeps the prepared statements
+/// hot and never makes two writers wait on each other's locks; it stores what is waiting, up to
+/// the capacity, in one transaction, each document still all or nothing). A fetch
 /// waits only when a queue is full, so a slow write never holds a request open, and no more than
 /// twice the capacity of documents is ever held in memory between the stages.
 /// </summary>
@@ -21,6 +22,7 @@ internal sealed class PollPipeline : IAsyncDisposable
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
     private readonly TimeSpan _retryIn;
+    private readonly int _capacity;
     private readonly CancellationTokenSource _stop;
     private readonly Channel<FetchedFeed> _toProcess;
     private readonly Channel<FeedWrite> _toStore;
@@ -31,7 +33,7 @@ internal sealed class PollPipeline : IAsyncDisposable
         FeedRefresher refresher, int capacity, ConcurrentBag<RefreshResult> results, ILogger logger, TimeProvider time,
         TimeSpan retryIn, CancellationToken cancellationToken)
     {
-        (_refresher, _results, _logger, _time, _retryIn) = (refresher, results, logger, time, retryIn);
+        (_refresher, _results, _logger, _time, _retryIn, _capacity) = (refresher, results, logger, time, retryIn, capacity);
         _stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         _toProcess = Channel.CreateBounded<FetchedFeed>(new BoundedChannelOptions(capacity) { FullMode = BoundedChannelFullMode.Wait });
         _toStore = Channel.CreateBounded<FeedWrite>(new BoundedChannelOptions(capacity) { FullMode = BoundedChannelFullMode.Wait, SingleReader = true });
@@ -116,35 +118,41 @@ internal sealed class PollPipeline : IAsyncDisposable
         }
     }
 
+    // The writer takes what is waiting (up to the queue's capacity) and stores it in one
+    // transaction: under load the commits and search-index flushes are shared, while alone a
+    // document is written at once.
     private async Task StoreAllAsync()
     {
         try
         {
-            await foreach (var write in _toStore.Reader.ReadAllAsync(Token))
+            var batch = new List<FeedWrite>(_capacity);
+            while (await _toStore.Reader.WaitToReadAsync(Token))
             {
-                try
-                {
-                    _results.Add(await _refresher.StoreAsync(write, Token));
-                }
-                catch (SqliteException ex)
-                {
-                    var failed = Failed(write.Feed, ex);
-                    try
-                    {
-                        _results.Add(await _refresher.StoreAsync(failed, Token));
-                    }
-                    catch (SqliteException storeError)
-                    {
-                        _logger.LogError(storeError, "Storage: could not record the failure of {FeedUrl}", write.Feed.Url);
-                        _results.Add(failed.Result);
-                    }
-                }
+                batch.Clear();
+                while (batch.Count < _capacity && _toStore.Reader.TryRead(out var write))
+                    batch.Add(write);
+                foreach (var (write, result, error) in await _refresher.StoreAllAsync(batch, Token))
+                    _results.Add(result ?? await RecordFailureAsync(write, error!));
             }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             _stop.Cancel();
             throw;
+        }
+    }
+
+    private async Task<RefreshResult> RecordFailureAsync(FeedWrite write, Exception error)
+    {
+        var failed = Failed(write.Feed, error);
+        try
+        {
+            return await _refresher.StoreAsync(failed, Token);
+        }
+        catch (SqliteException storeError)
+        {
+            _logger.LogError(storeError, "Storage: could not record the failure of {FeedUrl}", write.Feed.Url);
+            return failed.Result;
         }
     }
 

@@ -13,6 +13,12 @@ public interface IArticleStore
     Task<StoreSummary> SaveAsync(Feed polledFeed, IReadOnlyList<Article> articles, DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Stores several polls at once, each as <see cref="SaveAsync"/> would (all or nothing per
+    /// poll), with fewer commits; one outcome per write, in order.
+    /// </summary>
+    Task<IReadOnlyList<StoreOutcome>> SaveAllAsync(IReadOnlyList<DocumentWrite> writes, CancellationToken cancellationToken);
+
+    /// <summary>
     /// What the feed has stored of a document's entries, before they are processed: the raw hash
     /// under each of <paramref name="keys"/>, and those keys and <paramref name="urls"/> that
     /// retention removed. One query per document.

@@ -14,12 +14,14 @@ public sealed class SqliteArticleStore(SqliteConnectionFactory connections, IOpt
     /// <summary>The tag: URI authority and date of every public id (RFC 4151); never change them.</summary>
     public const string TagPrefix = "tag:feedaggregator,2026:";
 
+    private double Threshold => options?.Value.SimilarityThreshold ?? new DedupeOptions().SimilarityThreshold;
+
     public Task<StoreSummary> SaveAsync(
-        Feed polledFeed, IReadOnlyList<Article> articles, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var threshold = options?.Value.SimilarityThreshold ?? new DedupeOptions().SimilarityThreshold;
-        return connections.WriteAsync(writer => writer.Save(polledFeed, articles, now, threshold), cancellationToken);
-    }
+        Feed polledFeed, IReadOnlyList<Article> articles, DateTimeOffset now, CancellationToken cancellationToken) =>
+        connections.WriteAsync(writer => writer.Save(polledFeed, articles, now, Threshold), cancellationToken);
+
+    public Task<IReadOnlyList<StoreOutcome>> SaveAllAsync(IReadOnlyList<DocumentWrite> writes, CancellationToken cancellationToken) =>
+        connections.WriteAsync(writer => writer.SaveAll(writes, Threshold), cancellationToken);
 
     public async Task<KnownEntries> GetKnownAsync(long feedId, IReadOnlyCollection<string> keys, IReadOnlyCollection<string> urls, CancellationToken cancellationToken)
     {

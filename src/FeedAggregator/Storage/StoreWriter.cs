@@ -64,9 +64,64 @@ internal sealed class StoreWriter : IDisposable
     /// <summary>One feed document's articles and the feed's poll state, in one transaction.</summary>
     public StoreSummary Save(Feed polledFeed, IReadOnlyList<Article> articles, DateTimeOffset now, double threshold)
     {
-        // IMMEDIATE: the write lock is taken up front, so another process's writer makes this
-        // one wait (busy_timeout) rather than fail when a read would turn into a write.
-        using var transaction = _connection.BeginTransaction(deferred: false);
+        using var transaction = Begin();
+        var summary = Save(transaction, new DocumentWrite(polledFeed, articles, now), threshold);
+        transaction.Commit();
+        return summary;
+    }
+
+    /// <summary>
+    /// Several documents in one transaction: what a backlog of the poll's writer costs less as
+    /// (one commit, and one flush of the search index's new terms, for all of them). Each
+    /// document is still all or nothing: when the batch fails, every document is written again
+    /// in a transaction of its own, and only the one that fails alone fails.
+    /// </summary>
+    public IReadOnlyList<StoreOutcome> SaveAll(IReadOnlyList<DocumentWrite> writes, double threshold)
+    {
+        if (writes.Count > 1)
+        {
+            try
+            {
+                using var transaction = Begin();
+                var summaries = writes.Select(write => new StoreOutcome(Save(transaction, write, threshold))).ToList();
+                transaction.Commit();
+                return summaries;
+            }
+            catch (SqliteException)
+            {
+                // Rolled back whole: each document on its own below.
+            }
+        }
+
+        var outcomes = new List<StoreOutcome>(writes.Count);
+        foreach (var write in writes)
+        {
+            try
+            {
+                using var transaction = Begin();
+                var summary = Save(transaction, write, threshold);
+                transaction.Commit();
+                outcomes.Add(new StoreOutcome(summary));
+            }
+            catch (SqliteException ex)
+            {
+                outcomes.Add(new StoreOutcome(null, ex));
+            }
+        }
+
+        return outcomes;
+    }
+
+    // IMMEDIATE: the write lock is taken up front, so another process's writer makes this one
+    // wait (busy_timeout) rather than fail when a read would turn into a write.
+    private SqliteTransaction Begin() => _connection.BeginTransaction(deferred: false);
+
+    private StoreSummary Save(SqliteTransaction transaction, DocumentWrite write, double threshold)
+    {
+        var (polledFeed, now) = (write.Feed, write.Now);
+        _pollState.With(transaction, FeedPollStateWriter.Values(polledFeed)).Execute();
+        if (write.Articles is not { } articles)
+            return new StoreSummary(0, 0, 0);
 
         // One document may repeat an entry: the first occurrence wins, as readers show it.
         var unique = articles.DistinctBy(a => a.Key, StringComparer.Ordinal).ToList();
@@ -105,15 +160,13 @@ internal sealed class StoreWriter : IDisposable
             }
         }
 
-        _pollState.With(transaction, FeedPollStateWriter.Values(polledFeed)).Execute();
-        transaction.Commit();
         return new StoreSummary(added, updated, unchanged);
     }
 
     /// <summary>Only the feed's poll state (not modified, failed, gone, held).</summary>
     public int SavePollState(Feed feed)
     {
-        using var transaction = _connection.BeginTransaction(deferred: false);
+        using var transaction = Begin();
         var changed = _pollState.With(transaction, FeedPollStateWriter.Values(feed)).Execute();
         transaction.Commit();
         return changed;
@@ -122,7 +175,7 @@ internal sealed class StoreWriter : IDisposable
     /// <summary>Removes the articles sorted before the cutoff, leaving tombstones; see <see cref="IArticleStore.RemoveOlderThanAsync"/>.</summary>
     public int RemoveOlderThan(DateTimeOffset cutoff, DateTimeOffset now)
     {
-        using var transaction = _connection.BeginTransaction(deferred: false);
+        using var transaction = Begin();
         var removed = new List<(long Id, byte[]? Fingerprint)>();
         using (var select = Command(transaction, "SELECT id, fingerprint FROM articles WHERE sort_at < @cutoff", cutoff, now))
         using (var rows = select.ExecuteReader())

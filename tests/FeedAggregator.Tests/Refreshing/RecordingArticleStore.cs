@@ -31,6 +31,17 @@ internal sealed class RecordingArticleStore(IArticleStore inner) : IArticleStore
         return await inner.SaveAsync(polledFeed, articles, now, cancellationToken);
     }
 
+    public async Task<IReadOnlyList<StoreOutcome>> SaveAllAsync(IReadOnlyList<DocumentWrite> writes, CancellationToken cancellationToken)
+    {
+        foreach (var write in writes.Where(w => w.Articles is not null))
+            Saves.Enqueue((write.Feed.Id, write.Articles!.Count));
+        if (writes.Any(w => w.Articles is not null))
+            SaveEntered.TrySetResult();
+        if (HoldSaves)
+            await SaveGate.Task.WaitAsync(cancellationToken);
+        return await inner.SaveAllAsync(writes, cancellationToken);
+    }
+
     public Task<IReadOnlyList<(Article Article, Feed Source)>> GetNewestAsync(int limit, CancellationToken cancellationToken) =>
         inner.GetNewestAsync(limit, cancellationToken);
 

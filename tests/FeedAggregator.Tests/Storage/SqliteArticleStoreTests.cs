@@ -1,5 +1,6 @@
 using Dapper;
 using FeedAggregator.Model;
+using FeedAggregator.Storage;
 using FeedAggregator.Tests.Support;
 
 namespace FeedAggregator.Tests.Storage;
@@ -180,5 +181,26 @@ public sealed class SqliteArticleStoreTests
         Assert.True(known.IsRemoved("guid:old", null));
         Assert.True(known.IsRemoved("guid:renamed", "https://a.example/guid:old"));
         Assert.False(known.IsRemoved("guid:new", "https://a.example/guid:new"));
+    }
+
+    [Fact]
+    public async Task A_batch_of_polls_stores_each_all_or_nothing_and_a_refused_one_fails_alone()
+    {
+        await using var db = await TempDatabase.CreateAsync();
+        var feed = await SubscribeAsync(db);
+        var unknownFeed = new Feed { Id = 999, Url = "https://nowhere.example/feed" }; // its articles break the foreign key
+
+        var outcomes = await db.Articles.SaveAllAsync(
+        [
+            new(feed with { ETag = "\"a\"" }, [Make("guid:1", "One", "h1")], Now),
+            new(unknownFeed, [Make("guid:x", "Orphan", "hx")], Now),
+            new(feed with { ETag = "\"b\"" }, null, Now),
+        ], None);
+
+        Assert.Equal(new StoreSummary(1, 0, 0), outcomes[0].Summary);
+        Assert.IsType<Microsoft.Data.Sqlite.SqliteException>(outcomes[1].Error);
+        Assert.Equal(new StoreSummary(0, 0, 0), outcomes[2].Summary);
+        Assert.Equal(["One"], (await db.Articles.GetNewestAsync(10, None)).Select(a => a.Article.Title));
+        Assert.Equal("\"b\"", (await db.Feeds.GetAsync(feed.Id, None))!.ETag);
     }
 }

@@ -1,0 +1,10 @@
+using FeedAggregator.Model;
+
+namespace FeedAggregator.Storage;
+
+/// <summary>One feed poll to store: the feed's new poll state and, when a document was parsed, its articles.</summary>
+/// <param name="Articles">Null when only the poll state changes.</param>
+public sealed record DocumentWrite(Feed Feed, IReadOnlyList<Article>? Articles, DateTimeOffset Now);
+
+/// <summary>What storing one <see cref="DocumentWrite"/> came to: its summary, or the storage error that refused it.</summary>
+public sealed record StoreOutcome(StoreSummary? Summary, Exception? Error = null);
