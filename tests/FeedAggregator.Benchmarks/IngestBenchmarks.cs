@@ -1,5 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Engines;
 using FeedAggregator.Refreshing;
 using Microsoft.Data.Sqlite;
 
@@ -11,10 +10,11 @@ namespace FeedAggregator.Benchmarks;
 /// bare prepared-insert loop of the same rows: 2 KB of content, unique (feed, key), one
 /// transaction per 20 rows (a document). Each iteration brings 25 documents of 20 new items.
 /// The time shown is per article: articles/s = 1e9 / Mean (ns).
-/// Process and Store split Ingest in two (processing share = Process / Ingest).
+/// Process and Store split Ingest in two (processing share = Process / Ingest); StoreBatched
+/// stores the 25 documents as the poll's writer does when it has a backlog (one transaction).
 /// Run: dotnet run -c Release --project tests/FeedAggregator.Benchmarks -- --filter '*IngestBenchmarks*'
 /// </summary>
-[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 2, iterationCount: 12)]
+[Config(typeof(MacroJob))]
 [MemoryDiagnoser]
 public class IngestBenchmarks
 {
@@ -79,7 +79,7 @@ public class IngestBenchmarks
         })];
     }
 
-    [IterationSetup(Target = nameof(Store))]
+    [IterationSetup(Targets = [nameof(Store), nameof(StoreBatched)])]
     public void NextProcessedBatch()
     {
         NextBatch();
@@ -135,5 +135,13 @@ public class IngestBenchmarks
         foreach (var write in _processed)
             added += (await _harness.StoreAsync(write)).Added;
         return added;
+    }
+
+    /// <summary>The storing stage as the poll's writer runs it with a backlog: the 25 documents in one transaction.</summary>
+    [Benchmark(OperationsPerInvoke = Documents * PerDocument)]
+    public async Task<int> StoreBatched()
+    {
+        var results = await _harness.Refresher.StoreAllAsync(_processed, CancellationToken.None);
+        return results.Sum(r => r.Result!.Added);
     }
 }

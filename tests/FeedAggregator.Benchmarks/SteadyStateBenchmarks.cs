@@ -1,5 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Engines;
 
 namespace FeedAggregator.Benchmarks;
 
@@ -10,7 +9,7 @@ namespace FeedAggregator.Benchmarks;
 /// is per document. The entries already stored were stored in the iteration's setup.
 /// Run: dotnet run -c Release --project tests/FeedAggregator.Benchmarks -- --filter '*SteadyStateBenchmarks*'
 /// </summary>
-[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 2, iterationCount: 12)]
+[Config(typeof(MacroJob))]
 public class SteadyStateBenchmarks
 {
     private const int Documents = 10;

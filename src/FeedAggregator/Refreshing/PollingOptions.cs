@@ -36,5 +36,5 @@ public sealed class PollingOptions
     /// that keeps a slow disk from piling documents up in memory.
     /// </summary>
     [Range(1, 1024)]
-    public int QueueCapacity { get; set; } = 16;
+    public int QueueCapacity { get; set; } = 4;
 }

@@ -87,6 +87,6 @@ public sealed class DatabaseMigratorTests
         var writer = await db.Connections.WriteAsync(
             w => (Cache: Convert.ToInt64(w.Pragma("cache_size")), Temp: Convert.ToInt64(w.Pragma("temp_store")), Sync: Convert.ToInt64(w.Pragma("synchronous"))),
             CancellationToken.None);
-        Assert.Equal((-16384L, 2L, 1L), writer); // 16 MB of cache, temp in memory, NORMAL
+        Assert.Equal((-8192L, 2L, 1L), writer); // 8 MB of cache, temp in memory, NORMAL
     }
 }
