@@ -11,7 +11,7 @@ ROOT=$(cd "$HERE/../../.." && pwd)
 BEFORE=$1 AFTER=$2 FEEDS=${FEEDS:-300}
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/feedagg-render.XXXXXX")
 SERVER="" APP=""
-trap '[ -n "$APP" ] && kill "$APP" 2>/dev/null; [ -n "$SERVER" ] && kill "$SERVER" 2>/dev/null; rm -rf "$WORK"' EXIT
+trap '[ -n "$APP" ] && kill "$APP" 2>/dev/null; [ -n "$SERVER" ] && kill "$SERVER" 2>/dev/null; [ -n "${KEEP:-}" ] && echo "kept $WORK" || rm -rf "$WORK"' EXIT
 free_port() { /usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 
 PORT=$(free_port)
@@ -28,7 +28,8 @@ SERVER=$!
 for _ in $(seq 1 100); do [ -f "$WORK/stats.ready" ] && break; sleep 0.1; done
 
 mkdir -p "$WORK/before"
-args() { echo "--Storage:Database=$1/feeds.db --Feeds:File=$WORK/feeds.opml --Seeds:Directory=$ROOT/seeds --Publishing:OutputDirectory=$1/public --Logging:LogLevel:Default=Warning"; }
+# Articles are kept whatever their date (the generated ones are from 2025) and links name one address.
+args() { echo "--Storage:Database=$1/feeds.db --Feeds:File=$WORK/feeds.opml --Seeds:Directory=$ROOT/seeds --Publishing:OutputDirectory=$1/public --Logging:LogLevel:Default=Warning --Retention:MaxAge=00:00:00 --Publishing:BaseUrl=http://feeds.example/"; }
 # shellcheck disable=SC2046
 "$BEFORE/feedagg" poll --once --force $(args "$WORK/before") >/dev/null
 kill "$SERVER"; wait "$SERVER" 2>/dev/null || true; SERVER=""
