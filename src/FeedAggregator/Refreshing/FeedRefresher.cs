@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using System.Security.Cryptography;
 using FeedAggregator.Fetching;
 using FeedAggregator.Model;
@@ -108,19 +109,22 @@ public sealed class FeedRefresher(
             SiteUrl = UrlResolver.Resolve(document.Link, document.BaseUrl ?? fetch.FinalUrl) ?? feed.SiteUrl,
             Warning = FeedWarning.Of(document.Warnings),
         };
-        return new FeedWrite(succeeded, now, processed, document.Entries.Count, incoming.Count - processed.Count);
+        return new FeedWrite(succeeded, now, processed, document.Entries.Count, incoming.Count - processed.Count, DocumentKeys: [.. incoming.Select(e => e.Key)]);
     }
 
     /// <summary>The storage stage: the poll state, with the articles of the document in the same transaction.</summary>
     public async Task<RefreshResult> StoreAsync(FeedWrite write, CancellationToken cancellationToken)
     {
-        if (write.Articles is not { } processed)
+        if (write.Articles is null)
         {
             await feeds.UpdatePollStateAsync(write.Feed, cancellationToken);
             return write.Result;
         }
 
-        return Stored(write, await articles.SaveAsync(write.Feed, processed, write.Now, cancellationToken));
+        var (_, result, error) = (await StoreAllAsync([write], cancellationToken))[0];
+        if (error is not null)
+            ExceptionDispatchInfo.Throw(error);
+        return result!;
     }
 
     /// <summary>
@@ -130,7 +134,7 @@ public sealed class FeedRefresher(
     public async Task<IReadOnlyList<(FeedWrite Write, RefreshResult? Result, Exception? Error)>> StoreAllAsync(
         IReadOnlyList<FeedWrite> writes, CancellationToken cancellationToken)
     {
-        var outcomes = await articles.SaveAllAsync([.. writes.Select(w => new DocumentWrite(w.Feed, w.Articles, w.Now))], cancellationToken);
+        var outcomes = await articles.SaveAllAsync([.. writes.Select(w => new DocumentWrite(w.Feed, w.Articles, w.Now, w.DocumentKeys))], cancellationToken);
         return [.. writes.Zip(outcomes, (write, outcome) => outcome.Summary is { } summary
             ? (write, Stored(write, summary), (Exception?)null)
             : (write, (RefreshResult?)null, outcome.Error))];

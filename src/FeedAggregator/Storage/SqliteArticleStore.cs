@@ -30,7 +30,7 @@ public sealed class SqliteArticleStore(SqliteConnectionFactory connections, IOpt
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = DocumentLookup.Sql;
-        object[] values = [feedId, DocumentLookup.JsonArray(keys), DocumentLookup.JsonArray(urls)];
+        object[] values = [feedId, DocumentLookup.JsonArray(keys), DocumentLookup.JsonArray(urls), DocumentLookup.JsonArray(keys)];
         for (var i = 0; i < values.Length; i++)
             command.Parameters.AddWithValue("@" + DocumentLookup.Names[i], values[i]);
         await using var rows = await command.ExecuteReaderAsync(cancellationToken);

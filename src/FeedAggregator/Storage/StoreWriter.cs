@@ -126,8 +126,9 @@ internal sealed class StoreWriter : IDisposable
         // One document may repeat an entry: the first occurrence wins, as readers show it.
         var unique = articles.DistinctBy(a => a.Key, StringComparer.Ordinal).ToList();
         var keys = DocumentLookup.JsonArray(unique.Select(a => a.Key));
+        var documentKeys = write.DocumentKeys is { } all ? DocumentLookup.JsonArray(all.Concat(unique.Select(a => a.Key))) : keys;
         DocumentLookup.Result known;
-        using (var rows = _lookup.With(transaction, polledFeed.Id, keys, DocumentLookup.JsonArray(unique.Select(a => a.Url).OfType<string>())).Read())
+        using (var rows = _lookup.With(transaction, polledFeed.Id, keys, DocumentLookup.JsonArray(unique.Select(a => a.Url).OfType<string>()), documentKeys).Read())
             known = DocumentLookup.Read(rows);
 
         int added = 0, updated = 0, unchanged = 0;
@@ -141,7 +142,7 @@ internal sealed class StoreWriter : IDisposable
                 continue;
             }
 
-            stored ??= _stories.FindRenamed(transaction, article, polledFeed.Id, keys);
+            stored ??= known.RenamedFrom(article);
             if (stored is null)
             {
                 added += Insert(transaction, polledFeed, article, now, threshold);

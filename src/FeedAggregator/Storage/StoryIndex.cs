@@ -6,8 +6,8 @@ namespace FeedAggregator.Storage;
 
 /// <summary>
 /// The SQL of dedupe beyond (feed, key), prepared once on the writer's connection: which story a
-/// new article joins, its LSH buckets and a feed's changed guids. Every lookup is an index seek:
-/// by URL, by bucket, by (feed, key); none reads the articles table through.
+/// new article joins and its LSH buckets (a feed's changed guids come with the document's lookup).
+/// Every lookup is an index seek, by URL or by bucket; none reads the articles table through.
 /// </summary>
 internal sealed class StoryIndex : IDisposable
 {
@@ -17,7 +17,6 @@ internal sealed class StoryIndex : IDisposable
     private static readonly string[] BucketNames = [.. Enumerable.Range(0, TextFingerprint.BandCount).Select(b => "b" + b)];
 
     private readonly PreparedCommand _story;
-    private readonly PreparedCommand _renamed;
     private readonly PreparedCommand _addBucket;
     private readonly PreparedCommand _removeBucket;
 
@@ -34,15 +33,15 @@ internal sealed class StoryIndex : IDisposable
                   WHERE bucket IN ({string.Join(", ", BucketNames.Select(b => "@" + b))}) LIMIT {MaxCandidates}) b
             JOIN articles a ON a.id = b.article_id
             """, ["url", "feedId", .. BucketNames]);
-        _renamed = new PreparedCommand(connection, """
-            SELECT id, content_hash, raw_hash, fingerprint FROM articles
-            WHERE url = @url AND feed_id = @feedId AND title = @title AND key NOT IN (SELECT value FROM json_each(@keys))
-            ORDER BY id LIMIT 1
-            """, "url", "feedId", "title", "keys");
-        _addBucket = new PreparedCommand(connection,
-            "INSERT OR IGNORE INTO story_buckets (bucket, article_id) VALUES (@bucket, @articleId)", "bucket", "articleId");
-        _removeBucket = new PreparedCommand(connection,
-            "DELETE FROM story_buckets WHERE bucket = @bucket AND article_id = @articleId", "bucket", "articleId");
+        // All of an article's bands in one statement each way.
+        _addBucket = new PreparedCommand(connection, $"""
+            INSERT OR IGNORE INTO story_buckets (bucket, article_id)
+            VALUES {string.Join(", ", BucketNames.Select(b => $"(@{b}, @articleId)"))}
+            """, [.. BucketNames, "articleId"]);
+        _removeBucket = new PreparedCommand(connection, $"""
+            DELETE FROM story_buckets
+            WHERE article_id = @articleId AND bucket IN ({string.Join(", ", BucketNames.Select(b => "@" + b))})
+            """, [.. BucketNames, "articleId"]);
     }
 
     /// <summary>Where a new article belongs: an existing story, or null for a story of its own.</summary>
@@ -73,36 +72,24 @@ internal sealed class StoryIndex : IDisposable
         return best;
     }
 
-    /// <summary>
-    /// A stored article of this feed with the same link and title under another key: the feed
-    /// changed the entry's guid, and the entry keeps its first identity.
-    /// </summary>
-    public StoredKey? FindRenamed(SqliteTransaction transaction, Article article, long feedId, string documentKeys)
-    {
-        if (article.Url is null)
-            return null;
-        using var rows = _renamed.With(transaction, article.Url, feedId, article.Title, documentKeys).Read();
-        return rows.Read()
-            ? new StoredKey(rows.GetInt64(0), rows.GetString(1), rows.IsDBNull(2) ? null : rows.GetString(2), rows.IsDBNull(3) ? null : (byte[])rows.GetValue(3))
-            : null;
-    }
-
     public void AddBuckets(SqliteTransaction transaction, long articleId, TextFingerprint? fingerprint)
     {
-        foreach (var bucket in fingerprint?.Buckets() ?? [])
-            _addBucket.With(transaction, bucket, articleId).Execute();
+        if (fingerprint is not null)
+            _addBucket.With(transaction, BucketValues(fingerprint, articleId)).Execute();
     }
 
     public void RemoveBuckets(SqliteTransaction transaction, long articleId, byte[]? fingerprint)
     {
-        foreach (var bucket in TextFingerprint.FromBytes(fingerprint)?.Buckets() ?? [])
-            _removeBucket.With(transaction, bucket, articleId).Execute();
+        if (TextFingerprint.FromBytes(fingerprint) is { } stored)
+            _removeBucket.With(transaction, BucketValues(stored, articleId)).Execute();
     }
+
+    private static object?[] BucketValues(TextFingerprint fingerprint, long articleId) =>
+        [.. fingerprint.Buckets().Select(bucket => (object?)bucket), articleId];
 
     public void Dispose()
     {
         _story.Dispose();
-        _renamed.Dispose();
         _addBucket.Dispose();
         _removeBucket.Dispose();
     }

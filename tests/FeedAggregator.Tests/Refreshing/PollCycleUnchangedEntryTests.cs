@@ -80,4 +80,24 @@ public sealed class PollCycleUnchangedEntryTests
         Assert.Equal(feeds, summary.Polled);
         Assert.Equal(feeds, summary.Added);
     }
+
+    [Fact]
+    public async Task A_new_guid_with_the_link_and_title_of_an_entry_still_in_the_document_is_a_new_article()
+    {
+        string Item(string guid, string body) =>
+            $"<item><title>Same title</title><link>http://example.test/same</link><guid>{guid}</guid><description>{body}</description></item>";
+        var items = Item("a", "First body");
+        await using var server = await LocalHttpServer.StartAsync("/feed", context => context.Response.Body.WriteAsync(Encoding.UTF8.GetBytes(
+            $"<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>T</title>{items}</channel></rss>")).AsTask());
+        await using var poll = await PollHarness.CreateAsync([server.Url("/feed")]);
+        Assert.Equal(1, (await poll.PollAsync()).Added);
+
+        // "a" comes back unchanged (not processed, not handed to the store), "b" is new: it is not
+        // the same entry under a changed guid, since "a" is still there.
+        items = Item("a", "First body") + Item("b", "Second body");
+        var second = await poll.PollAsync(force: true);
+
+        Assert.Equal((1, 0), (second.Added, second.Updated));
+        Assert.Equal(2, (await poll.Db.Articles.GetNewestAsync(10, CancellationToken.None)).Count);
+    }
 }
