@@ -6,7 +6,7 @@ namespace FeedAggregator.Benchmarks;
 
 public static class Program
 {
-    public static void Main(string[] args)
+    public static async Task Main(string[] args)
     {
         // "corpus DIR [FEEDS] [ENTRIES]" writes the generated feeds of the parse benchmark (parse/parse-vs-feedparser.sh).
         if (args is ["corpus", var directory, .. var rest])
@@ -14,6 +14,14 @@ public static class Program
             var feeds = rest.Length > 0 ? int.Parse(rest[0], CultureInfo.InvariantCulture) : 120;
             var entries = rest.Length > 1 ? int.Parse(rest[1], CultureInfo.InvariantCulture) : 20;
             FeedCorpus.Write(directory, feeds, entries);
+            return;
+        }
+
+        // "ingest-loop N": N documents of 20 new items through the stages, timed by stage, for a
+        // profiler to attach to (dotnet-trace collect -- dotnet FeedAggregator.Benchmarks.dll ingest-loop 200).
+        if (args is ["ingest-loop", var count])
+        {
+            await IngestLoop.RunAsync(int.Parse(count, CultureInfo.InvariantCulture));
             return;
         }
 

@@ -45,6 +45,18 @@ public sealed record Article
     /// <summary>Hash of everything published about the article: unchanged hash, no write.</summary>
     public required string ContentHash { get; init; }
 
+    /// <summary>
+    /// The plain text of the content, as the processor read it: what search indexes. Not stored
+    /// as such; null on an article read back from the store.
+    /// </summary>
+    public string? Text { get; init; }
+
+    /// <summary>
+    /// The hash of the entry as parsed (see Processing/RawEntryHash): when the same entry comes
+    /// back with the same hash, it is not processed again. Null when the article was not made from a poll.
+    /// </summary>
+    public string? RawHash { get; init; }
+
     /// <summary>Set by the store: the stable public id (a tag: URI) that never changes.</summary>
     public string? PublicId { get; init; }
 

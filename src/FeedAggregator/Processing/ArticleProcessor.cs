@@ -25,13 +25,7 @@ public sealed class ArticleProcessor(ContentSanitizer sanitizer, IOptions<Proces
     /// <param name="warnings">Receives what processing had to cut to stay within <see cref="ProcessingOptions"/>, for the feed's status.</param>
     public IReadOnlyList<Article> Process(ParsedFeed feed, Uri? documentUrl, long feedId, ICollection<string> warnings)
     {
-        // An id that several entries share identifies none of them: those fall back to the link.
-        var sharedIds = feed.Entries
-            .Where(e => !string.IsNullOrWhiteSpace(e.Id))
-            .GroupBy(e => e.Id!.Trim(), StringComparer.Ordinal)
-            .Where(g => g.Count() > 1)
-            .Select(g => g.Key)
-            .ToHashSet(StringComparer.Ordinal);
+        var sharedIds = IncomingEntry.SharedIds(feed);
         var articles = new List<Article>(feed.Entries.Count);
         foreach (var entry in feed.Entries)
             articles.Add(Process(feed, entry, documentUrl, feedId, idIsUnique: entry.Id is null || !sharedIds.Contains(entry.Id.Trim()), warnings));
@@ -77,6 +71,7 @@ public sealed class ArticleProcessor(ContentSanitizer sanitizer, IOptions<Proces
             Updated = entry.Updated?.ToUniversalTime(),
             Language = language,
             ContentHash = "",
+            Text = contentText,
             Fingerprint = TextFingerprint.Of($"{title}\n{contentText}"),
         };
         return article with { ContentHash = HashOf(article) };
@@ -89,7 +84,7 @@ public sealed class ArticleProcessor(ContentSanitizer sanitizer, IOptions<Proces
         return $"'{(name.Length <= 80 ? name : string.Concat(name.AsSpan(0, 79), "…"))}'";
     }
 
-    private static string DeriveTitle(string? title, string contentText, string? url)
+    internal static string DeriveTitle(string? title, string contentText, string? url)
     {
         // The parser already decoded the title to text: "<blink>" in a plain-text title is words, not a tag.
         var text = title?.Trim() ?? "";

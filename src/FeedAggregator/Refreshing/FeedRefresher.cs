@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using System.Security.Cryptography;
 using FeedAggregator.Fetching;
 using FeedAggregator.Model;
@@ -24,12 +25,20 @@ public sealed class FeedRefresher(
     TimeProvider time,
     ILogger<FeedRefresher> logger)
 {
+    /// <summary>One feed through every stage in turn (the poll cycle runs the stages apart).</summary>
     public async Task<RefreshResult> RefreshAsync(Feed feed, CancellationToken cancellationToken)
+    {
+        var fetched = await FetchAsync(feed, cancellationToken);
+        return await StoreAsync(fetched.Done ?? await ProcessAsync(fetched, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>The network stage: fetch (and discover, follow a move); a body is left to process.</summary>
+    public async Task<FetchedFeed> FetchAsync(Feed feed, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var polled = feed with { LastPolledAt = now };
         if (!Uri.TryCreate(feed.DiscoveredUrl ?? feed.Url, UriKind.Absolute, out var url))
-            return await FailAsync(polled, $"not an absolute URL: {feed.Url}", null, cancellationToken);
+            return Done(Fail(polled, $"not an absolute URL: {feed.Url}", null));
 
         var fetch = await fetcher.FetchAsync(new FetchRequest(url, feed.ETag, feed.LastModified), cancellationToken);
         polled = await FollowMoveAsync(polled, fetch, cancellationToken);
@@ -37,7 +46,7 @@ public sealed class FeedRefresher(
         {
             // Autodiscovery: the subscription is a web page; poll the first feed it links to.
             if (FeedLinkFinder.Find(page, fetch.FinalUrl) is not [var discovered, ..])
-                return await FailAsync(polled with { LastHttpStatus = fetch.StatusCode }, "discovery: an HTML page with no feed link", null, cancellationToken);
+                return Done(Fail(polled with { LastHttpStatus = fetch.StatusCode }, "discovery: an HTML page with no feed link", null));
             logger.LogInformation("Refreshing: {FeedUrl} is an HTML page; polling its feed {DiscoveredUrl}", feed.Url, discovered);
             polled = polled with { DiscoveredUrl = discovered.AbsoluteUri, ETag = null, LastModified = null, BodyHash = null };
             fetch = await fetcher.FetchAsync(new FetchRequest(discovered), cancellationToken);
@@ -48,48 +57,102 @@ public sealed class FeedRefresher(
         switch (fetch.Outcome)
         {
             case FetchOutcome.NotModified:
-                return await SucceedAsync(polled with { Hint = fetch.CacheLifetime ?? feed.Hint }, now, cancellationToken);
+                return Done(new FeedWrite(Succeeded(polled with { Hint = fetch.CacheLifetime ?? feed.Hint }, now, null), now));
             case FetchOutcome.Gone:
-                var gone = polled with { Status = FeedStatus.Gone, LastError = fetch.Error ?? "HTTP 410 Gone", NextPollAt = null };
                 logger.LogWarning("Fetching: {FeedUrl} (feed {FeedId}) is gone (410); it is not polled again until reactivated", feed.Url, feed.Id);
-                await feeds.UpdatePollStateAsync(gone, cancellationToken);
-                return new RefreshResult(gone);
+                return Done(new FeedWrite(polled with { Status = FeedStatus.Gone, LastError = fetch.Error ?? "HTTP 410 Gone", NextPollAt = null }, now));
             case FetchOutcome.Failed:
-                return await FailAsync(polled, "fetch: " + (fetch.Error ?? "failed"), fetch.RetryAfter, cancellationToken);
+                return Done(Fail(polled, "fetch: " + (fetch.Error ?? "failed"), fetch.RetryAfter));
         }
 
-        var body = fetch.Body ?? [];
-        var hash = Convert.ToHexStringLower(SHA256.HashData(body));
+        var hash = Convert.ToHexStringLower(SHA256.HashData(fetch.Body ?? []));
         var fresh = polled with { ETag = fetch.ETag, LastModified = fetch.LastModified, BodyHash = hash };
         if (hash == feed.BodyHash && feed.DiscoveredUrl == polled.DiscoveredUrl)
         {
             // The server ignores validators but sent the same bytes: nothing to parse or store.
             logger.LogDebug("Refreshing: {FeedUrl}: body unchanged (SHA-256), skipped", feed.Url);
-            return await SucceedAsync(fresh with { Hint = fetch.CacheLifetime ?? feed.Hint }, now, cancellationToken);
+            return Done(new FeedWrite(Succeeded(fresh with { Hint = fetch.CacheLifetime ?? feed.Hint }, now, null), now));
         }
 
-        var parsed = parser.Parse(body, fetch.FinalUrl, fetch.ContentType);
+        return new FetchedFeed(feed, polled, fetch, now, hash);
+
+        FetchedFeed Done(FeedWrite write) => new(feed, write.Feed, Fetch: null, now, Done: write);
+    }
+
+    /// <summary>
+    /// The CPU stage: parse, then process only the entries the store does not hold as they are
+    /// (one lookup per document); an unchanged entry costs a hash and that lookup.
+    /// </summary>
+    public async Task<FeedWrite> ProcessAsync(FetchedFeed fetched, CancellationToken cancellationToken)
+    {
+        var (feed, polled, fetch, now) = (fetched.Feed, fetched.Polled, fetched.Fetch!, fetched.Now);
+        var parsed = parser.Parse(fetch.Body ?? [], fetch.FinalUrl, fetch.ContentType);
         if (parsed.Feed is not { } document)
-            return await FailAsync(polled, "parse: " + parsed.Error, null, cancellationToken);
+            return Fail(polled, "parse: " + parsed.Error, null);
         foreach (var warning in document.Warnings)
             logger.LogWarning("Parsing: {FeedUrl} (feed {FeedId}): {Warning}", feed.Url, feed.Id, warning);
 
         // What processing had to cut goes on the feed's status with what parsing tolerated.
         var warnings = new List<string>(document.Warnings);
-        var processed = processor.Process(document, fetch.FinalUrl, feed.Id, warnings);
+        var incoming = IncomingEntry.Of(document, fetch.FinalUrl);
+        var known = await articles.GetKnownAsync(
+            feed.Id, [.. incoming.Select(e => e.Key)], [.. incoming.Select(e => e.Url).OfType<string>()], cancellationToken);
+        var processed = new List<Article>();
+        foreach (var entry in incoming)
+        {
+            if (!known.IsUnchanged(entry.Key, entry.RawHash) && !known.IsRemoved(entry.Key, entry.Url))
+                processed.Add(processor.Process(document, entry.Entry, fetch.FinalUrl, feed.Id, entry.IdIsUnique, warnings) with { RawHash = entry.RawHash });
+        }
+
         foreach (var warning in warnings.Skip(document.Warnings.Count))
             logger.LogWarning("Processing: {FeedUrl} (feed {FeedId}): {Warning}", feed.Url, feed.Id, warning);
+
+        var fresh = polled with { ETag = fetch.ETag, LastModified = fetch.LastModified, BodyHash = fetched.BodyHash };
         var succeeded = Succeeded(fresh with { Hint = Longest(document.PollHints.Interval, fetch.CacheLifetime) }, now, document.PollHints) with
         {
             Title = string.IsNullOrWhiteSpace(feed.Title) ? NullIfBlank(document.Title) : feed.Title,
             SiteUrl = UrlResolver.Resolve(document.Link, document.BaseUrl ?? fetch.FinalUrl) ?? feed.SiteUrl,
             Warning = FeedWarning.Of(warnings),
         };
-        var summary = await articles.SaveAsync(succeeded, processed, now, cancellationToken);
+        return new FeedWrite(succeeded, now, processed, document.Entries.Count, incoming.Count - processed.Count, DocumentKeys: [.. incoming.Select(e => e.Key)]);
+    }
+
+    /// <summary>The storage stage: the poll state, with the articles of the document in the same transaction.</summary>
+    public async Task<RefreshResult> StoreAsync(FeedWrite write, CancellationToken cancellationToken)
+    {
+        if (write.Articles is null)
+        {
+            await feeds.UpdatePollStateAsync(write.Feed, cancellationToken);
+            return write.Result;
+        }
+
+        var (_, result, error) = (await StoreAllAsync([write], cancellationToken))[0];
+        if (error is not null)
+            ExceptionDispatchInfo.Throw(error);
+        return result!;
+    }
+
+    /// <summary>
+    /// The storage stage for a backlog: several polls in one transaction, each still all or
+    /// nothing; one outcome per write, in order (a poll the store refused has its error).
+    /// </summary>
+    public async Task<IReadOnlyList<(FeedWrite Write, RefreshResult? Result, Exception? Error)>> StoreAllAsync(
+        IReadOnlyList<FeedWrite> writes, CancellationToken cancellationToken)
+    {
+        var outcomes = await articles.SaveAllAsync([.. writes.Select(w => new DocumentWrite(w.Feed, w.Articles, w.Now, w.DocumentKeys))], cancellationToken);
+        return [.. writes.Zip(outcomes, (write, outcome) => outcome.Summary is { } summary
+            ? (write, Stored(write, summary), (Exception?)null)
+            : (write, (RefreshResult?)null, outcome.Error))];
+    }
+
+    private RefreshResult Stored(FeedWrite write, StoreSummary summary)
+    {
+        if (write.Articles is not { } processed)
+            return write.Result;
         logger.LogInformation(
-            "Refreshing: {FeedUrl}: {Entries} entries, {Added} new, {Updated} updated",
-            feed.Url, processed.Count, summary.Added, summary.Updated);
-        return new RefreshResult(succeeded, summary.Added, summary.Updated);
+            "Refreshing: {FeedUrl}: {Entries} entries, {Added} new, {Updated} updated, {Processed} processed",
+            write.Feed.Url, write.Entries, summary.Added, summary.Updated, processed.Count);
+        return new RefreshResult(write.Feed, summary.Added, summary.Updated);
     }
 
     /// <summary>
@@ -127,13 +190,6 @@ public sealed class FeedRefresher(
         return polled with { Url = moved.AbsoluteUri };
     }
 
-    private async Task<RefreshResult> SucceedAsync(Feed polled, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var succeeded = Succeeded(polled, now, null);
-        await feeds.UpdatePollStateAsync(succeeded, cancellationToken);
-        return new RefreshResult(succeeded);
-    }
-
     private Feed Succeeded(Feed polled, DateTimeOffset now, PollHints? hints) => polled with
     {
         Status = FeedStatus.Ok,
@@ -144,7 +200,7 @@ public sealed class FeedRefresher(
         NextPollAt = schedule.AfterSuccess(polled, now, hints),
     };
 
-    private async Task<RefreshResult> FailAsync(Feed polled, string error, DateTimeOffset? retryAfter, CancellationToken cancellationToken)
+    private FeedWrite Fail(Feed polled, string error, DateTimeOffset? retryAfter)
     {
         var now = polled.LastPolledAt ?? time.GetUtcNow();
         var errors = polled.ConsecutiveErrors + 1;
@@ -159,8 +215,7 @@ public sealed class FeedRefresher(
         logger.LogWarning(
             "Refreshing: {FeedUrl} (feed {FeedId}) failed ({ConsecutiveErrors} in a row), next poll at {NextPoll:u}: {Error}",
             polled.Url, polled.Id, errors, failed.NextPollAt, error);
-        await feeds.UpdatePollStateAsync(failed, cancellationToken);
-        return new RefreshResult(failed);
+        return new FeedWrite(failed, now);
     }
 
     private static TimeSpan? Longest(TimeSpan? a, TimeSpan? b) => a > b || b is null ? a : b;

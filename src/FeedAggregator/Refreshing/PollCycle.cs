@@ -45,20 +45,27 @@ public sealed class PollCycle(
                 GateOf(HostOf(held)).Hold(held.RetryAfter!.Value);
 
             var results = new ConcurrentBag<RefreshResult>();
-            var parallel = new ParallelOptions { MaxDegreeOfParallelism = settings.MaxConcurrency, CancellationToken = cancellationToken };
-            await Parallel.ForEachAsync(Interleave(due), parallel, async (feed, token) =>
+            await using (var pipeline = new PollPipeline(refresher, settings.QueueCapacity, results, logger, time, settings.DefaultInterval, cancellationToken))
             {
-                var gate = GateOf(HostOf(feed));
-                using (await gate.EnterAsync(token))
+                var parallel = new ParallelOptions { MaxDegreeOfParallelism = settings.MaxConcurrency, CancellationToken = pipeline.Token };
+                await Parallel.ForEachAsync(Interleave(due), parallel, async (feed, token) =>
                 {
-                    var result = gate.HeldUntil is { } until
-                        ? await HoldAsync(feed, until, token)
-                        : await RefreshOneAsync(feed, token);
-                    if (result.Feed.RetryAfter is { } retryAfter && !result.Held)
-                        gate.Hold(retryAfter);
-                    results.Add(result);
-                }
-            });
+                    // The host's slot is held for the request only: processing and storing go on
+                    // in the pipeline's own stages while this worker fetches the next feed.
+                    var gate = GateOf(HostOf(feed));
+                    FetchedFeed fetched;
+                    using (await gate.EnterAsync(token))
+                    {
+                        fetched = gate.HeldUntil is { } until ? Hold(feed, until) : await pipeline.FetchAsync(feed, token);
+                        if (fetched.Done is { Held: false, Feed.RetryAfter: { } retryAfter })
+                            gate.Hold(retryAfter);
+                    }
+
+                    await pipeline.EnqueueAsync(fetched, token);
+                });
+                await pipeline.CompleteAsync();
+            }
+
             return new PollCycleSummary([.. results.OrderBy(r => r.Feed.Id)]);
         }
         finally
@@ -106,44 +113,12 @@ public sealed class PollCycle(
     }
 
     /// <summary>The host said to come back later: this feed waits too, without a request.</summary>
-    private async Task<RefreshResult> HoldAsync(Feed feed, DateTimeOffset until, CancellationToken cancellationToken)
+    private FetchedFeed Hold(Feed feed, DateTimeOffset until)
     {
         var held = feed with { RetryAfter = until, NextPollAt = until };
         logger.LogInformation("Polling: {FeedUrl} (feed {FeedId}) waits for its host's Retry-After until {RetryAfter:u}", feed.Url, feed.Id, until);
-        await feeds.UpdatePollStateAsync(held, cancellationToken);
-        return new RefreshResult(held, Held: true);
-    }
-
-    private async Task<RefreshResult> RefreshOneAsync(Feed feed, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await refresher.RefreshAsync(feed, cancellationToken);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            // A bug or a storage fault in one feed must not stop the others; it is logged in full
-            // and shown on the feed's row.
-            logger.LogError(ex, "Refreshing: {FeedUrl} (feed {FeedId}) failed unexpectedly", feed.Url, feed.Id);
-            var failed = feed with
-            {
-                Status = FeedStatus.Error,
-                LastError = $"internal error: {ex.GetType().Name}: {ex.Message}",
-                ConsecutiveErrors = feed.ConsecutiveErrors + 1,
-                LastPolledAt = time.GetUtcNow(),
-                NextPollAt = time.GetUtcNow() + options.Value.DefaultInterval,
-            };
-            try
-            {
-                await feeds.UpdatePollStateAsync(failed, cancellationToken);
-            }
-            catch (Microsoft.Data.Sqlite.SqliteException storeError)
-            {
-                logger.LogError(storeError, "Storage: could not record the failure of {FeedUrl}", feed.Url);
-            }
-
-            return new RefreshResult(failed);
-        }
+        var now = time.GetUtcNow();
+        return new FetchedFeed(feed, held, Fetch: null, now, Done: new FeedWrite(held, now, Held: true));
     }
 
     // The host actually requested: the discovered feed URL when the subscription is an HTML page.

@@ -30,4 +30,11 @@ public sealed class PollingOptions
     /// <summary>The least time between the starts of two requests to one host.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
     public TimeSpan MinHostGap { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// Fetched documents that may wait for processing, and processed ones for storing: the bound
+    /// that keeps a slow disk from piling documents up in memory.
+    /// </summary>
+    [Range(1, 1024)]
+    public int QueueCapacity { get; set; } = 4;
 }

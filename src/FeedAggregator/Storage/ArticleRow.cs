@@ -68,24 +68,20 @@ internal sealed record ArticleRow
         Fingerprint = TextFingerprint.FromBytes(Fingerprint),
     };
 
-    /// <summary>The parameters of an insert or update of <paramref name="article"/>.</summary>
-    public static object Parameters(Article article, long feedId, DateTimeOffset now) => new
-    {
-        feedId,
-        article.Key,
-        article.SourceId,
-        article.Url,
-        article.Title,
-        article.SummaryHtml,
-        article.ContentHtml,
-        authors = JsonSerializer.Serialize(article.Authors, Json),
-        categories = JsonSerializer.Serialize(article.Categories, Json),
-        enclosures = JsonSerializer.Serialize(article.Enclosures, Json),
-        publishedAt = UnixTime.ToDb(article.Published),
-        updatedAt = UnixTime.ToDb(article.Updated),
-        article.Language,
-        article.ContentHash,
-        now = UnixTime.ToDb(now),
-        fingerprint = article.Fingerprint?.ToBytes(),
-    };
+    /// <summary>The values an insert or an update writes, named as in the writer's SQL.</summary>
+    public static readonly string[] WriteNames =
+    [
+        "feedId", "key", "sourceId", "url", "title", "summaryHtml", "contentHtml", "authors", "categories",
+        "enclosures", "publishedAt", "updatedAt", "language", "contentHash", "now", "fingerprint", "rawHash",
+    ];
+
+    /// <summary>The values of <see cref="WriteNames"/> for <paramref name="article"/>, then <paramref name="more"/>.</summary>
+    public static object?[] WriteValues(Article article, long feedId, DateTimeOffset now, params ReadOnlySpan<object?> more) =>
+    [
+        feedId, article.Key, article.SourceId, article.Url, article.Title, article.SummaryHtml, article.ContentHtml,
+        JsonSerializer.Serialize(article.Authors, Json), JsonSerializer.Serialize(article.Categories, Json),
+        JsonSerializer.Serialize(article.Enclosures, Json), UnixTime.ToDb(article.Published), UnixTime.ToDb(article.Updated),
+        article.Language, article.ContentHash, UnixTime.ToDb(now), article.Fingerprint?.ToBytes(), article.RawHash,
+        .. more,
+    ];
 }

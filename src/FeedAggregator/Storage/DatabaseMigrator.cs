@@ -1,4 +1,5 @@
 using Dapper;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 
 namespace FeedAggregator.Storage;
@@ -22,8 +23,10 @@ public sealed class DatabaseMigrator(SqliteConnectionFactory connections, ILogge
 
         for (var step = version; step < Migrations.Steps.Count; step++)
         {
-            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            await connection.ExecuteAsync(Migrations.Steps[step], transaction: transaction);
+            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+            await connection.ExecuteAsync(Migrations.Steps[step].Sql, transaction: transaction);
+            if (Migrations.Steps[step].Then is { } then)
+                await then(connection, transaction, cancellationToken);
             // PRAGMA takes no parameters; the value is our own integer.
             await connection.ExecuteAsync($"PRAGMA user_version = {step + 1};", transaction: transaction);
             await transaction.CommitAsync(cancellationToken);

@@ -1,48 +1,38 @@
-using System.Data;
-using Dapper;
 using FeedAggregator.Model;
 
 namespace FeedAggregator.Storage;
 
 /// <summary>
-/// The one UPDATE of a feed's poll state, shared by the feed store and by the article store (which
-/// writes it in the same transaction as the articles of that poll).
+/// The one UPDATE of a feed's poll state, prepared on the writer: alone (not modified, failed,
+/// held) or in the same transaction as the articles of that poll.
 /// </summary>
 internal static class FeedPollStateWriter
 {
-    public static Task WriteAsync(IDbConnection connection, IDbTransaction? transaction, Feed feed, CancellationToken cancellationToken) =>
-        connection.ExecuteAsync(new CommandDefinition(
-            """
-            UPDATE feeds SET
-                url = @Url, title = @Title, site_url = @SiteUrl, etag = @ETag, last_modified = @LastModified,
-                status = @status, last_http_status = @LastHttpStatus, last_error = @LastError,
-                consecutive_errors = @ConsecutiveErrors, last_polled_at = @lastPolledAt,
-                last_success_at = @lastSuccessAt, next_poll_at = @nextPollAt, retry_after_at = @retryAfterAt,
-                body_hash = @BodyHash, discovered_url = @DiscoveredUrl, hint_seconds = @hintSeconds,
-                last_warning = @Warning
-            WHERE id = @Id
-            """,
-            new
-            {
-                feed.Id,
-                feed.Url,
-                feed.Title,
-                feed.SiteUrl,
-                feed.ETag,
-                feed.LastModified,
-                status = FeedRow.StatusText(feed.Status),
-                feed.LastHttpStatus,
-                feed.LastError,
-                feed.Warning,
-                feed.ConsecutiveErrors,
-                lastPolledAt = UnixTime.ToDb(feed.LastPolledAt),
-                lastSuccessAt = UnixTime.ToDb(feed.LastSuccessAt),
-                nextPollAt = UnixTime.ToDb(feed.NextPollAt),
-                retryAfterAt = UnixTime.ToDb(feed.RetryAfter),
-                feed.BodyHash,
-                feed.DiscoveredUrl,
-                hintSeconds = (long?)feed.Hint?.TotalSeconds,
-            },
-            transaction,
-            cancellationToken: cancellationToken));
+    public const string Sql = """
+        UPDATE feeds SET
+            url = @url, title = @title, site_url = @siteUrl, etag = @etag, last_modified = @lastModified,
+            status = @status, last_http_status = @lastHttpStatus, last_error = @lastError,
+            consecutive_errors = @consecutiveErrors, last_polled_at = @lastPolledAt,
+            last_success_at = @lastSuccessAt, next_poll_at = @nextPollAt, retry_after_at = @retryAfterAt,
+            body_hash = @bodyHash, discovered_url = @discoveredUrl, hint_seconds = @hintSeconds,
+            last_warning = @warning
+        WHERE id = @id
+        """;
+
+    public static readonly string[] Names =
+    [
+        "id", "url", "title", "siteUrl", "etag", "lastModified", "status", "lastHttpStatus", "lastError",
+        "consecutiveErrors", "lastPolledAt", "lastSuccessAt", "nextPollAt", "retryAfterAt", "bodyHash",
+        "discoveredUrl", "hintSeconds", "warning",
+    ];
+
+    /// <summary>The values of <see cref="Names"/>, in that order.</summary>
+    public static object?[] Values(Feed feed) =>
+    [
+        feed.Id, feed.Url, feed.Title, feed.SiteUrl, feed.ETag, feed.LastModified, FeedRow.StatusText(feed.Status),
+        feed.LastHttpStatus, feed.LastError, feed.ConsecutiveErrors, UnixTime.ToDb(feed.LastPolledAt),
+        UnixTime.ToDb(feed.LastSuccessAt), UnixTime.ToDb(feed.NextPollAt), UnixTime.ToDb(feed.RetryAfter), feed.BodyHash,
+        feed.DiscoveredUrl, (long?)feed.Hint?.TotalSeconds, feed.Warning,
+    ];
+
 }

@@ -12,6 +12,19 @@ public interface IArticleStore
     /// </summary>
     Task<StoreSummary> SaveAsync(Feed polledFeed, IReadOnlyList<Article> articles, DateTimeOffset now, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Stores several polls at once, each as <see cref="SaveAsync"/> would (all or nothing per
+    /// poll), with fewer commits; one outcome per write, in order.
+    /// </summary>
+    Task<IReadOnlyList<StoreOutcome>> SaveAllAsync(IReadOnlyList<DocumentWrite> writes, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// What the feed has stored of a document's entries, before they are processed: the raw hash
+    /// under each of <paramref name="keys"/>, and those keys and <paramref name="urls"/> that
+    /// retention removed. One query per document.
+    /// </summary>
+    Task<KnownEntries> GetKnownAsync(long feedId, IReadOnlyCollection<string> keys, IReadOnlyCollection<string> urls, CancellationToken cancellationToken);
+
     /// <summary>The newest articles of all feeds, newest first, each with its source feed.</summary>
     Task<IReadOnlyList<(Article Article, Feed Source)>> GetNewestAsync(int limit, CancellationToken cancellationToken);
 

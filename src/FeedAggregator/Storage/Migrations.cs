@@ -6,7 +6,7 @@ namespace FeedAggregator.Storage;
 /// </summary>
 internal static class Migrations
 {
-    public static IReadOnlyList<string> Steps { get; } =
+    public static IReadOnlyList<MigrationStep> Steps { get; } =
     [
         // 1: feeds with their poll state, articles unique per (feed, key).
         """
@@ -136,5 +136,32 @@ internal static class Migrations
         """
         ALTER TABLE feeds ADD COLUMN last_warning TEXT;
         """,
+
+        // 6: ?q= searches an article's text, not its markup: the index holds the title and the
+        // plain text the processor computed, given by the writer as it stores the article (no
+        // second pass over the HTML). Contentless, so the text is not stored twice; old rows are
+        // indexed from their stored HTML. raw_hash is the hash of the entry as parsed: an entry
+        // that comes back unchanged is recognised before it is processed. Writing only raw_hash
+        // is not a change readers see, so the version trigger now names the columns they see.
+        new(
+            """
+            ALTER TABLE articles ADD COLUMN raw_hash TEXT;
+            DROP TRIGGER articles_fts_inserted;
+            DROP TRIGGER articles_fts_deleted;
+            DROP TRIGGER articles_fts_updated;
+            DROP TABLE articles_fts;
+            CREATE VIRTUAL TABLE articles_fts USING fts5(
+                title, text, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2');
+            CREATE TRIGGER articles_fts_deleted AFTER DELETE ON articles BEGIN
+                DELETE FROM articles_fts WHERE rowid = old.id;
+            END;
+            DROP TRIGGER articles_updated;
+            CREATE TRIGGER articles_updated AFTER UPDATE OF
+                feed_id, key, public_id, source_id, url, title, summary_html, content_html, authors, categories,
+                enclosures, published_at, updated_at, language, content_hash, first_seen_at, last_changed_at,
+                sort_at, story_id, story_match, story_score, fingerprint ON articles
+                BEGIN UPDATE store_version SET version = version + 1; END;
+            """,
+            SearchIndex.RebuildAsync),
     ];
 }

@@ -14,111 +14,28 @@ public sealed class SqliteArticleStore(SqliteConnectionFactory connections, IOpt
     /// <summary>The tag: URI authority and date of every public id (RFC 4151); never change them.</summary>
     public const string TagPrefix = "tag:feedaggregator,2026:";
 
-    public async Task<StoreSummary> SaveAsync(
-        Feed polledFeed, IReadOnlyList<Article> articles, DateTimeOffset now, CancellationToken cancellationToken)
+    private double Threshold => options?.Value.SimilarityThreshold ?? new DedupeOptions().SimilarityThreshold;
+
+    public Task<StoreSummary> SaveAsync(
+        Feed polledFeed, IReadOnlyList<Article> articles, DateTimeOffset now, CancellationToken cancellationToken) =>
+        connections.WriteAsync(writer => writer.Save(polledFeed, articles, now, Threshold), cancellationToken);
+
+    public Task<IReadOnlyList<StoreOutcome>> SaveAllAsync(IReadOnlyList<DocumentWrite> writes, CancellationToken cancellationToken) =>
+        connections.WriteAsync(writer => writer.SaveAll(writes, Threshold), cancellationToken);
+
+    public async Task<KnownEntries> GetKnownAsync(long feedId, IReadOnlyCollection<string> keys, IReadOnlyCollection<string> urls, CancellationToken cancellationToken)
     {
+        if (keys.Count == 0)
+            return KnownEntries.None;
         await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-        var index = new StoryIndex(connection, transaction, cancellationToken);
-
-        // One document may repeat an entry: the first occurrence wins, as readers show it.
-        var unique = articles.DistinctBy(a => a.Key, StringComparer.Ordinal).ToList();
-        var keys = unique.Select(a => a.Key).ToList();
-        var existing = (await connection.QueryAsync<(string Key, long Id, string ContentHash, byte[]? Fingerprint)>(new CommandDefinition(
-                "SELECT key, id, content_hash, fingerprint FROM articles WHERE feed_id = @feedId AND key IN @keys",
-                new { feedId = polledFeed.Id, keys }, transaction, cancellationToken: cancellationToken)))
-            .ToDictionary(r => r.Key, r => new StoredKey(r.Id, r.ContentHash, r.Fingerprint), StringComparer.Ordinal);
-        var (removedKeys, removedUrls) = await index.TombstonesAsync(polledFeed.Id, unique);
-
-        int added = 0, updated = 0, unchanged = 0;
-        foreach (var article in unique)
-        {
-            var stored = existing.GetValueOrDefault(article.Key);
-            if (stored is null && (removedKeys.Contains(article.Key) || (article.Url is not null && removedUrls.Contains(article.Url))))
-            {
-                // Retention removed it: a feed that still lists it does not bring it back.
-                unchanged++;
-                continue;
-            }
-
-            stored ??= await index.FindRenamedAsync(article, polledFeed.Id, keys);
-            if (stored is null)
-                added += await InsertAsync(connection, transaction, index, polledFeed, article, now, cancellationToken);
-            else if (stored.ContentHash != article.ContentHash)
-                updated += await UpdateAsync(connection, transaction, index, polledFeed, article, stored, now, cancellationToken);
-            else
-                unchanged++;
-        }
-
-        await FeedPollStateWriter.WriteAsync(connection, transaction, polledFeed, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return new StoreSummary(added, updated, unchanged);
-    }
-
-    private async Task<int> InsertAsync(
-        SqliteConnection connection, SqliteTransaction transaction, StoryIndex index, Feed polledFeed, Article article,
-        DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var story = await index.FindStoryAsync(article, polledFeed.Id, options?.Value.SimilarityThreshold ?? new DedupeOptions().SimilarityThreshold);
-        var parameters = new DynamicParameters(ArticleRow.Parameters(article, polledFeed.Id, now));
-        parameters.Add("publicId", PublicIdFor(polledFeed.Url, article.Key));
-        parameters.Add("storyId", story?.StoryId);
-        parameters.Add("storyMatch", story?.Match ?? "first");
-        parameters.Add("storyScore", story?.Score);
-        // The unique index is the last word: a concurrent writer's row is never doubled.
-        var id = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
-            """
-            INSERT INTO articles (feed_id, key, public_id, source_id, url, title, summary_html, content_html,
-                                  authors, categories, enclosures, published_at, updated_at, language,
-                                  content_hash, first_seen_at, last_changed_at, sort_at,
-                                  story_id, story_match, story_score, fingerprint)
-            VALUES (@feedId, @Key, @publicId, @SourceId, @Url, @Title, @SummaryHtml, @ContentHtml,
-                    @authors, @categories, @enclosures, @publishedAt, @updatedAt, @Language,
-                    @ContentHash, @now, @now, coalesce(@publishedAt, @now),
-                    @storyId, @storyMatch, @storyScore, @fingerprint)
-            ON CONFLICT (feed_id, key) DO NOTHING
-            RETURNING id
-            """,
-            parameters, transaction, cancellationToken: cancellationToken));
-        if (id is not { } articleId)
-            return 0;
-        if (story is null)
-        {
-            await connection.ExecuteAsync(new CommandDefinition(
-                "UPDATE articles SET story_id = id WHERE id = @articleId", new { articleId }, transaction, cancellationToken: cancellationToken));
-        }
-
-        await index.AddBucketsAsync(articleId, article.Fingerprint);
-        return 1;
-    }
-
-    private static async Task<int> UpdateAsync(
-        SqliteConnection connection, SqliteTransaction transaction, StoryIndex index, Feed polledFeed, Article article,
-        StoredKey stored, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        // Same identity, new text: changed in place. The key, public id and story stay.
-        var parameters = new DynamicParameters(ArticleRow.Parameters(article, polledFeed.Id, now));
-        parameters.Add("id", stored.Id);
-        var changed = await connection.ExecuteAsync(new CommandDefinition(
-            """
-            UPDATE articles SET
-                source_id = @SourceId, url = @Url, title = @Title, summary_html = @SummaryHtml,
-                content_html = @ContentHtml, authors = @authors, categories = @categories,
-                enclosures = @enclosures, published_at = @publishedAt,
-                updated_at = CASE WHEN @updatedAt > coalesce(updated_at, 0) THEN @updatedAt ELSE @now END,
-                language = @Language, content_hash = @ContentHash, last_changed_at = @now,
-                sort_at = coalesce(@publishedAt, first_seen_at), fingerprint = @fingerprint
-            WHERE id = @id
-            """,
-            parameters, transaction, cancellationToken: cancellationToken));
-        var fingerprint = article.Fingerprint?.ToBytes();
-        if (stored.Fingerprint is null != fingerprint is null || (fingerprint is not null && !fingerprint.AsSpan().SequenceEqual(stored.Fingerprint)))
-        {
-            await index.RemoveBucketsAsync(stored.Id, stored.Fingerprint);
-            await index.AddBucketsAsync(stored.Id, article.Fingerprint);
-        }
-
-        return changed;
+        await using var command = connection.CreateCommand();
+        command.CommandText = DocumentLookup.Sql;
+        object[] values = [feedId, DocumentLookup.JsonArray(keys), DocumentLookup.JsonArray(urls), DocumentLookup.JsonArray(keys)];
+        for (var i = 0; i < values.Length; i++)
+            command.Parameters.AddWithValue("@" + DocumentLookup.Names[i], values[i]);
+        await using var rows = await command.ExecuteReaderAsync(cancellationToken);
+        var known = DocumentLookup.Read(rows);
+        return new KnownEntries(known.Stored.ToDictionary(s => s.Key, s => s.Value.RawHash, StringComparer.Ordinal), known.RemovedKeys, known.RemovedUrls);
     }
 
     public async Task<IReadOnlyList<(Article Article, Feed Source)>> GetNewestAsync(int limit, CancellationToken cancellationToken)
@@ -182,25 +99,8 @@ public sealed class SqliteArticleStore(SqliteConnectionFactory connections, IOpt
             "SELECT id FROM articles WHERE public_id = @publicId", new { publicId }, cancellationToken: cancellationToken));
     }
 
-    public async Task<int> RemoveOlderThanAsync(DateTimeOffset cutoff, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-        var index = new StoryIndex(connection, transaction, cancellationToken);
-        var parameters = new { cutoff = UnixTime.ToDb(cutoff), now = UnixTime.ToDb(now) };
-        var removed = (await connection.QueryAsync<(long Id, byte[]? Fingerprint)>(new CommandDefinition(
-            "SELECT id, fingerprint FROM articles WHERE sort_at < @cutoff", parameters, transaction, cancellationToken: cancellationToken))).ToList();
-        foreach (var (id, fingerprint) in removed)
-            await index.RemoveBucketsAsync(id, fingerprint);
-        await connection.ExecuteAsync(new CommandDefinition(
-            """
-            INSERT OR REPLACE INTO tombstones (feed_id, key, url, removed_at)
-            SELECT feed_id, key, url, @now FROM articles WHERE sort_at < @cutoff;
-            DELETE FROM articles WHERE sort_at < @cutoff;
-            """, parameters, transaction, cancellationToken: cancellationToken));
-        await transaction.CommitAsync(cancellationToken);
-        return removed.Count;
-    }
+    public Task<int> RemoveOlderThanAsync(DateTimeOffset cutoff, DateTimeOffset now, CancellationToken cancellationToken) =>
+        connections.WriteAsync(writer => writer.RemoveOlderThan(cutoff, now), cancellationToken);
 
     private static async Task<IEnumerable<(Article Article, Feed Source)>> ReadAsync(
         SqliteConnection connection, string where, object parameters, CancellationToken cancellationToken) =>

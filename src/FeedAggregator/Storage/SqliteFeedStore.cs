@@ -107,11 +107,8 @@ public sealed class SqliteFeedStore(SqliteConnectionFactory connections) : IFeed
         return row.ToFeed();
     }
 
-    public async Task UpdatePollStateAsync(Feed feed, CancellationToken cancellationToken)
-    {
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        await FeedPollStateWriter.WriteAsync(connection, null, feed, cancellationToken);
-    }
+    public Task UpdatePollStateAsync(Feed feed, CancellationToken cancellationToken) =>
+        connections.WriteAsync(writer => writer.SavePollState(feed), cancellationToken);
 
     public async Task<IReadOnlyList<Feed>> GetHeldAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {

@@ -3,13 +3,15 @@
 # serves FEEDS feeds (default 10000) spread over HOSTS loopback addresses (default 500, so that the
 # default politeness, 2 at once and 1 s apart per host, applies as shipped); 90% answer 304 to their
 # ETag, 10% return 20 new items. A first `feedagg poll --once` learns the validators; the second one,
-# the measured cycle, runs under /usr/bin/time -v: wall time, CPU seconds, peak RSS.
+# the measured cycle, runs under /usr/bin/time -v: wall time, CPU seconds, peak RSS. Both run with
+# Polling:MaxConcurrency=CONCURRENCY (default 16).
 #   bash tests/FeedAggregator.Benchmarks/polling/poll-10k.sh       (FEEDAGG_PUBLISHED=dir to reuse a build)
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/../../.." && pwd)
 FEEDS=${FEEDS:-10000}
 HOSTS=${HOSTS:-500}
+CONCURRENCY=${CONCURRENCY:-16}
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/feedagg-poll10k.XXXXXX")
 SERVER=""
 trap '[ -n "$SERVER" ] && kill "$SERVER" 2>/dev/null; [ -n "${KEEP:-}" ] || rm -rf "$WORK"' EXIT
@@ -47,13 +49,13 @@ echo "warm-up cycle (first fetch of $FEEDS feeds) ..."
 /usr/bin/time -f "warm-up: %e s wall, %U s user + %S s sys CPU, %M KB peak RSS" \
   "$APP/feedagg" poll --once --force --Storage:Database="$WORK/state/feeds.db" --Feeds:File="$WORK/feeds.opml" \
   --Seeds:Directory="$WORK/state/seeds" --Publishing:OutputDirectory="$WORK/state/public" \
-  --Logging:LogLevel:Default=Warning >"$WORK/warmup.out" 2>"$WORK/warmup.err" || { tail -20 "$WORK/warmup.err"; exit 1; }
+  --Logging:LogLevel:Default=Warning --Polling:MaxConcurrency="$CONCURRENCY" >"$WORK/warmup.out" 2>"$WORK/warmup.err" || { tail -20 "$WORK/warmup.err"; exit 1; }
 tail -1 "$WORK/warmup.err"; tail -1 "$WORK/warmup.out"
 
 echo "measured cycle (90% 304, 10% 20 new items) ..."
 /usr/bin/time -v "$APP/feedagg" poll --once --force --Storage:Database="$WORK/state/feeds.db" --Feeds:File="$WORK/feeds.opml" \
   --Seeds:Directory="$WORK/state/seeds" --Publishing:OutputDirectory="$WORK/state/public" \
-  --Logging:LogLevel:Default=Warning >"$WORK/cycle.out" 2>"$WORK/cycle.err" || { tail -20 "$WORK/cycle.err"; exit 1; }
+  --Logging:LogLevel:Default=Warning --Polling:MaxConcurrency="$CONCURRENCY" >"$WORK/cycle.out" 2>"$WORK/cycle.err" || { tail -20 "$WORK/cycle.err"; exit 1; }
 tail -1 "$WORK/cycle.out"
 wall=$(grep 'Elapsed (wall clock)' "$WORK/cycle.err" | awk '{print $NF}')
 user=$(grep 'User time' "$WORK/cycle.err" | awk '{print $NF}')

@@ -21,7 +21,7 @@ internal sealed class PollHarness : IAsyncDisposable
     public static readonly DateTimeOffset Start = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
     private readonly ServiceProvider _services;
 
-    private PollHarness(TempDatabase db, Action<PollingOptions>? configure, Action<ParsingOptions>? parsing)
+    private PollHarness(TempDatabase db, Action<PollingOptions>? configure, Action<ParsingOptions>? parsing, Func<IArticleStore, IArticleStore>? articles)
     {
         Db = db;
         OpmlPath = Path.Combine(db.Directory, "feeds.opml");
@@ -36,7 +36,7 @@ internal sealed class PollHarness : IAsyncDisposable
         services.Configure<FeedsOptions>(o => o.File = OpmlPath);
         services.Configure<ParsingOptions>(o => parsing?.Invoke(o));
         services.AddSingleton<IFeedStore>(db.Feeds);
-        services.AddSingleton<IArticleStore>(db.Articles);
+        services.AddSingleton(articles?.Invoke(db.Articles) ?? db.Articles);
         services.AddPollingPipeline();
         _services = services.BuildServiceProvider(validateScopes: true);
     }
@@ -48,10 +48,12 @@ internal sealed class PollHarness : IAsyncDisposable
     public PollCycle Cycle => _services.GetRequiredService<PollCycle>();
     public SubscriptionSync Sync => _services.GetRequiredService<SubscriptionSync>();
 
+    /// <param name="articles">Wraps the article store (to count or hold its calls).</param>
     public static async Task<PollHarness> CreateAsync(
-        IEnumerable<Uri> feeds, Action<PollingOptions>? configure = null, Action<ParsingOptions>? parsing = null)
+        IEnumerable<Uri> feeds, Action<PollingOptions>? configure = null, Action<ParsingOptions>? parsing = null,
+        Func<IArticleStore, IArticleStore>? articles = null)
     {
-        var harness = new PollHarness(await TempDatabase.CreateAsync(), configure, parsing);
+        var harness = new PollHarness(await TempDatabase.CreateAsync(), configure, parsing, articles);
         harness.WriteOpml(feeds.Select(u => new Subscription(u.AbsoluteUri)));
         await harness.Sync.SyncAsync(CancellationToken.None);
         return harness;

@@ -123,4 +123,22 @@ public sealed class ArticleQueryTests
         var stories = await db.Articles.GetNewestStoriesAsync(10, None);
         Assert.Equal(all.Items.Select(i => i.Article.Id), stories.Select(s => s.Primary.Id));
     }
+
+    [Fact]
+    public async Task Search_matches_the_text_people_read_never_the_markup()
+    {
+        await using var db = await TempDatabase.CreateAsync();
+        await db.Feeds.SyncSubscriptionsAsync([new("https://tech.example/feed")], Now, None);
+        var feed = Assert.Single(await db.Feeds.ListAsync(None));
+        await db.Articles.SaveAsync(feed,
+        [
+            Make("m1", "Release notes", """<div class="lede"><a href="https://tech.example/x">Allocator</a> rewritten</div>""", "en", "Linux", 1),
+            Make("m2", "Editors", "<p>Whether a div or a span: markup words in the text itself</p>", "en", "Web", 2),
+        ], Now, None);
+
+        Assert.Equal(["Editors"], await TitlesAsync(db, new(Text: "div")));
+        Assert.Empty(await TitlesAsync(db, new(Text: "href")));
+        Assert.Empty(await TitlesAsync(db, new(Text: "lede")));
+        Assert.Equal(["Release notes"], await TitlesAsync(db, new(Text: "allocator rewritten")));
+    }
 }

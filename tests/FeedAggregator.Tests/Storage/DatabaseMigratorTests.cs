@@ -30,4 +30,63 @@ public sealed class DatabaseMigratorTests
         var error = await Assert.ThrowsAsync<InvalidDataException>(() => migrator.MigrateAsync(CancellationToken.None));
         Assert.Contains("newer than this", error.Message);
     }
+
+    [Fact]
+    public async Task Migrating_a_database_of_schema_5_indexes_its_articles_text_for_search()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "feedagg-tests", Guid.NewGuid().ToString("N"));
+        using var connections = new SqliteConnectionFactory(Path.Combine(directory, "old.db"));
+        try
+        {
+            await using (var connection = await connections.OpenAsync(CancellationToken.None))
+            {
+                foreach (var step in Migrations.Steps.Take(5))
+                    await connection.ExecuteAsync(step.Sql);
+                await connection.ExecuteAsync("""
+                    PRAGMA user_version = 5;
+                    INSERT INTO feeds (id, url, created_at) VALUES (1, 'https://old.example/feed', 0);
+                    INSERT INTO articles (feed_id, key, public_id, title, content_html, summary_html, content_hash,
+                                          first_seen_at, last_changed_at, sort_at, story_id)
+                    VALUES (1, 'guid:1', 'tag:1', 'Old kernel news', '<div class="lede"><a href="/x">Scheduler</a> merged</div>', NULL, 'h', 0, 0, 0, 1),
+                           (1, 'guid:2', 'tag:2', 'Summary only', NULL, '<p>Allocator <span>tuned</span></p>', 'h', 0, 0, 1, 2);
+                    """);
+            }
+
+            await new DatabaseMigrator(connections, NullLogger<DatabaseMigrator>.Instance).MigrateAsync(CancellationToken.None);
+            var store = new SqliteArticleStore(connections);
+
+            async Task<string[]> Search(string text) =>
+                [.. (await store.QueryAsync(new ArticleFilter(Text: text), 0, 10, CancellationToken.None)).Items.Select(i => i.Article.Title)];
+            Assert.Equal(["Old kernel news"], await Search("scheduler merged"));
+            Assert.Equal(["Summary only"], await Search("allocator tuned"));
+            Assert.Empty(await Search("lede"));
+            Assert.Empty(await Search("span"));
+            await using var check = await connections.OpenAsync(CancellationToken.None);
+            Assert.Equal(Migrations.Steps.Count, await check.ExecuteScalarAsync<int>("PRAGMA user_version"));
+            Assert.Equal(2, await check.ExecuteScalarAsync<int>("SELECT count(*) FROM articles WHERE raw_hash IS NULL"));
+        }
+        finally
+        {
+            connections.Dispose();
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Connections_and_the_writer_run_with_the_chosen_pragmas()
+    {
+        await using var db = await TempDatabase.CreateAsync();
+        await using var connection = await db.Connections.OpenAsync(CancellationToken.None);
+
+        Assert.Equal("wal", await connection.ExecuteScalarAsync<string>("PRAGMA journal_mode"));
+        Assert.Equal(1, await connection.ExecuteScalarAsync<int>("PRAGMA synchronous")); // NORMAL
+        Assert.Equal(1, await connection.ExecuteScalarAsync<int>("PRAGMA foreign_keys"));
+        Assert.Equal(30000, await connection.ExecuteScalarAsync<int>("PRAGMA busy_timeout"));
+        Assert.Equal(0, await connection.ExecuteScalarAsync<long>("PRAGMA mmap_size"));
+        var writer = await db.Connections.WriteAsync(
+            w => (Cache: Convert.ToInt64(w.Pragma("cache_size")), Temp: Convert.ToInt64(w.Pragma("temp_store")), Sync: Convert.ToInt64(w.Pragma("synchronous"))),
+            CancellationToken.None);
+        Assert.Equal((-8192L, 2L, 1L), writer); // 8 MB of cache, temp in memory, NORMAL
+    }
 }

@@ -1,5 +1,6 @@
 using Dapper;
 using FeedAggregator.Model;
+using FeedAggregator.Storage;
 using FeedAggregator.Tests.Support;
 
 namespace FeedAggregator.Tests.Storage;
@@ -145,5 +146,61 @@ public sealed class SqliteArticleStoreTests
 
         Assert.Empty(await db.Articles.GetNewestAsync(10, None));
         Assert.True(await db.Articles.GetVersionAsync(None) > version);
+    }
+
+    [Fact]
+    public async Task The_raw_hash_is_looked_up_by_key_and_refreshed_without_changing_the_version()
+    {
+        await using var db = await TempDatabase.CreateAsync();
+        var feed = await SubscribeAsync(db);
+        await db.Articles.SaveAsync(feed, [Make("guid:1", "One", "h1") with { RawHash = "r1" }, Make("guid:2", "Two", "h2")], Now, None);
+        var version = await db.Articles.GetVersionAsync(None);
+
+        var known = await db.Articles.GetKnownAsync(feed.Id, ["guid:1", "guid:2", "guid:3"], [], None);
+        Assert.True(known.IsUnchanged("guid:1", "r1"));
+        Assert.False(known.IsUnchanged("guid:1", "r2"));
+        Assert.False(known.IsUnchanged("guid:2", "r1"));
+        Assert.False(known.IsUnchanged("guid:3", "r1"));
+
+        // The same article from a differently written entry: no change readers see, a new raw hash.
+        Assert.Equal(new(0, 0, 1), await db.Articles.SaveAsync(feed, [Make("guid:1", "One", "h1") with { RawHash = "r2" }], Now.AddHours(1), None));
+        Assert.Equal(version, await db.Articles.GetVersionAsync(None));
+        Assert.True((await db.Articles.GetKnownAsync(feed.Id, ["guid:1"], [], None)).IsUnchanged("guid:1", "r2"));
+    }
+
+    [Fact]
+    public async Task Keys_and_links_removed_by_retention_are_known_as_removed()
+    {
+        await using var db = await TempDatabase.CreateAsync();
+        var feed = await SubscribeAsync(db);
+        await db.Articles.SaveAsync(feed, [Make("guid:old", "Old", "h1", Now.AddDays(-100)), Make("guid:new", "New", "h2", Now)], Now, None);
+        await db.Articles.RemoveOlderThanAsync(Now.AddDays(-30), Now, None);
+
+        var known = await db.Articles.GetKnownAsync(feed.Id, ["guid:old", "guid:new", "guid:renamed"], ["https://a.example/guid:old"], None);
+
+        Assert.True(known.IsRemoved("guid:old", null));
+        Assert.True(known.IsRemoved("guid:renamed", "https://a.example/guid:old"));
+        Assert.False(known.IsRemoved("guid:new", "https://a.example/guid:new"));
+    }
+
+    [Fact]
+    public async Task A_batch_of_polls_stores_each_all_or_nothing_and_a_refused_one_fails_alone()
+    {
+        await using var db = await TempDatabase.CreateAsync();
+        var feed = await SubscribeAsync(db);
+        var unknownFeed = new Feed { Id = 999, Url = "https://nowhere.example/feed" }; // its articles break the foreign key
+
+        var outcomes = await db.Articles.SaveAllAsync(
+        [
+            new(feed with { ETag = "\"a\"" }, [Make("guid:1", "One", "h1")], Now),
+            new(unknownFeed, [Make("guid:x", "Orphan", "hx")], Now),
+            new(feed with { ETag = "\"b\"" }, null, Now),
+        ], None);
+
+        Assert.Equal(new StoreSummary(1, 0, 0), outcomes[0].Summary);
+        Assert.IsType<Microsoft.Data.Sqlite.SqliteException>(outcomes[1].Error);
+        Assert.Equal(new StoreSummary(0, 0, 0), outcomes[2].Summary);
+        Assert.Equal(["One"], (await db.Articles.GetNewestAsync(10, None)).Select(a => a.Article.Title));
+        Assert.Equal("\"b\"", (await db.Feeds.GetAsync(feed.Id, None))!.ETag);
     }
 }

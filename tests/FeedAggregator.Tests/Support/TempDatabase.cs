@@ -30,6 +30,7 @@ public sealed class TempDatabase : IAsyncDisposable
 
     public ValueTask DisposeAsync()
     {
+        Connections.Dispose();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try
         {
