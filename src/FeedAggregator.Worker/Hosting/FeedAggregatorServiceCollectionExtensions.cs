@@ -59,6 +59,7 @@ internal static class FeedAggregatorServiceCollectionExtensions
         services.AddSingleton<IFeedWriter, HtmlPageWriter>();
         services.AddSingleton<FeedViewQuery>();
         services.AddSingleton<FeedViewCache>();
+        services.AddSingleton<StatusPage>();
         services.AddSingleton<WebSubNotifier>();
         services.AddHttpClient(WebSubNotifier.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
         services.AddSingleton<FeedPublisher>();

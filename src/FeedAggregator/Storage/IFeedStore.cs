@@ -31,6 +31,9 @@ public interface IFeedStore
     /// <summary>Makes a gone feed pollable again, now; false when no gone feed has that URL.</summary>
     Task<bool> ReactivateAsync(string url, CancellationToken cancellationToken);
 
+    /// <summary>A number that changes whenever a feed (its poll state, its subscription) or an article changes.</summary>
+    Task<long> GetStateVersionAsync(CancellationToken cancellationToken);
+
     /// <summary>Writes the poll state of <paramref name="feed"/> (status, validators, errors, times, URL, title).</summary>
     Task UpdatePollStateAsync(Feed feed, CancellationToken cancellationToken);
 }

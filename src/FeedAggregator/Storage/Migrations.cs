@@ -136,5 +136,17 @@ internal static class Migrations
         """
         ALTER TABLE feeds ADD COLUMN last_warning TEXT;
         """,
+
+        // 6: a counter of feed changes (poll state, subscriptions), beside the article counter:
+        // pages about the feeds (/status) are rendered once per change, not once per request.
+        """
+        ALTER TABLE store_version ADD COLUMN feeds_version INTEGER NOT NULL DEFAULT 0;
+        CREATE TRIGGER feeds_inserted_state AFTER INSERT ON feeds
+            BEGIN UPDATE store_version SET feeds_version = feeds_version + 1; END;
+        CREATE TRIGGER feeds_updated_state AFTER UPDATE ON feeds
+            BEGIN UPDATE store_version SET feeds_version = feeds_version + 1; END;
+        CREATE TRIGGER feeds_deleted_state AFTER DELETE ON feeds
+            BEGIN UPDATE store_version SET feeds_version = feeds_version + 1; END;
+        """,
     ];
 }

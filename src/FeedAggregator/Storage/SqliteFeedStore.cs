@@ -113,6 +113,13 @@ public sealed class SqliteFeedStore(SqliteConnectionFactory connections) : IFeed
         await FeedPollStateWriter.WriteAsync(connection, null, feed, cancellationToken);
     }
 
+    public async Task<long> GetStateVersionAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT version + feeds_version FROM store_version WHERE id = 1", cancellationToken: cancellationToken));
+    }
+
     public async Task<IReadOnlyList<Feed>> GetHeldAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
