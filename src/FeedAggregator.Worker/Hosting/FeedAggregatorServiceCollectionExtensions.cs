@@ -28,6 +28,7 @@ internal static class FeedAggregatorServiceCollectionExtensions
             .PostConfigure(o => o.Database = ContentRoot.Resolve(contentRoot, o.Database));
         services.AddValidatedOptions<FeedsOptions>(configuration, FeedsOptions.SectionName)
             .PostConfigure(o => o.File = ContentRoot.Resolve(contentRoot, o.File));
+        services.AddValidatedOptions<SubscriptionsOptions>(configuration, SubscriptionsOptions.SectionName);
         services.AddValidatedOptions<SeedsOptions>(configuration, SeedsOptions.SectionName)
             .PostConfigure(o => o.Directory = ContentRoot.Resolve(contentRoot, o.Directory));
         services.AddValidatedOptions<PublishingOptions>(configuration, PublishingOptions.SectionName)

@@ -148,5 +148,14 @@ internal static class Migrations
         CREATE TRIGGER feeds_deleted_state AFTER DELETE ON feeds
             BEGIN UPDATE store_version SET feeds_version = feeds_version + 1; END;
         """,
+
+        // 7: a feed that leaves the OPML is marked removed, not deleted: it stops being polled and
+        // its articles leave the merged feed, but re-adding it within the grace period restores both.
+        """
+        ALTER TABLE feeds ADD COLUMN removed_at INTEGER;
+        CREATE TRIGGER feeds_removed AFTER UPDATE OF removed_at ON feeds
+            WHEN old.removed_at IS NOT new.removed_at
+            BEGIN UPDATE store_version SET version = version + 1; END;
+        """,
     ];
 }
