@@ -4,6 +4,7 @@ using FeedAggregator.Model;
 using FeedAggregator.Storage;
 using FeedAggregator.Subscriptions;
 using FeedAggregator.Worker.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace FeedAggregator.Worker.Cli;
 
@@ -38,7 +39,7 @@ internal static class FeedsCommand
         }));
 
         var removeUrl = new Argument<string>("URL") { Description = "The feed's URL as subscribed." };
-        var remove = new Command("remove", "Unsubscribe from a feed; its articles leave the merged feed.") { removeUrl };
+        var remove = new Command("remove", "Unsubscribe from a feed; its articles leave the merged feed (kept for Subscriptions:RemovedGrace).") { removeUrl };
         remove.SetAction((result, cancellationToken) => RunAsync(configArgs, cancellationToken, async (services, token) =>
         {
             var target = result.GetValue(removeUrl)!;
@@ -68,7 +69,17 @@ internal static class FeedsCommand
             return ExitCodes.Done;
         }));
 
-        return new Command("feeds", "Manage the subscriptions.") { list, add, remove, reactivate };
+        var purgeUrl = new Argument<string>("URL") { Description = "The feed's URL, subscribed or removed." };
+        var purge = new Command("purge", "Delete a feed for good, with its articles (unsubscribing it first if needed).") { purgeUrl };
+        purge.SetAction((result, cancellationToken) => RunAsync(configArgs, cancellationToken, (services, token) =>
+            PurgeAsync(services, result.GetValue(purgeUrl)!, token)));
+
+        var force = new Option<bool>("--force") { Description = "Apply the file even if it removes more than half of the feeds." };
+        var sync = new Command("sync", "Apply the OPML file now (the service does so before every poll run).") { force };
+        sync.SetAction((result, cancellationToken) => CliHost.RunAsync(configArgs, (services, token) =>
+            SyncAsync(services, result.GetValue(force), token), cancellationToken));
+
+        return new Command("feeds", "Manage the subscriptions.") { list, add, remove, reactivate, purge, sync };
     }
 
     /// <summary>Runs a subscription change in the host, after the store is ready.</summary>
@@ -85,23 +96,57 @@ internal static class FeedsCommand
     private static async Task<int> ListAsync(IServiceProvider services, bool asJson, CancellationToken cancellationToken)
     {
         await services.GetRequiredService<StartupTasks>().PrepareStoreAsync(cancellationToken);
-        var feeds = await services.GetRequiredService<IFeedStore>().ListAsync(cancellationToken);
+        var store = services.GetRequiredService<IFeedStore>();
+        var feeds = (await store.ListAsync(cancellationToken)).Concat(await store.ListRemovedAsync(cancellationToken));
         var counts = await services.GetRequiredService<IArticleStore>().CountByFeedAsync(cancellationToken);
+        var grace = services.GetRequiredService<IOptions<SubscriptionsOptions>>().Value.RemovedGrace;
         foreach (var feed in feeds)
         {
             var articles = counts.GetValueOrDefault(feed.Id);
-            Console.WriteLine(asJson ? JsonLine(feed, articles) : TextLine(feed, articles));
+            var purgeAt = feed.RemovedAt + grace;
+            Console.WriteLine(asJson ? JsonLine(feed, articles, purgeAt) : TextLine(feed, articles, purgeAt));
         }
 
         return ExitCodes.Done;
     }
 
-    private static string JsonLine(Feed feed, int articles) => JsonSerializer.Serialize(new
+    private static async Task<int> PurgeAsync(IServiceProvider services, string target, CancellationToken cancellationToken)
+    {
+        var normalised = Uri.TryCreate(target, UriKind.Absolute, out var uri) ? uri.AbsoluteUri : target;
+        // Still in the OPML: unsubscribe first, or the next sync would add it back, empty.
+        await services.GetRequiredService<SubscriptionList>().RemoveAsync(normalised, cancellationToken);
+        var store = services.GetRequiredService<IFeedStore>();
+        var purged = await store.PurgeAsync(normalised, cancellationToken) ?? await store.PurgeAsync(target, cancellationToken);
+        if (purged is null)
+        {
+            await Console.Error.WriteLineAsync($"feedagg: no feed has the URL '{target}'.");
+            return ExitCodes.CouldNotWork;
+        }
+
+        Console.WriteLine($"purged {purged.Url}: {purged.Articles} articles and {purged.Tombstones} tombstones deleted for good");
+        return ExitCodes.Done;
+    }
+
+    private static async Task<int> SyncAsync(IServiceProvider services, bool force, CancellationToken cancellationToken)
+    {
+        await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
+        var sync = services.GetRequiredService<SubscriptionSync>();
+        if (await sync.SyncAsync(cancellationToken, allowMassRemoval: force) is not { } changes)
+        {
+            await Console.Error.WriteLineAsync($"feedagg: the OPML file was not applied: {sync.Refusal ?? "see the message above"}.");
+            return ExitCodes.CouldNotWork;
+        }
+
+        Console.WriteLine($"{changes.Added} added, {changes.Removed} removed (kept for the grace period), {changes.Restored} restored, {changes.Updated} updated");
+        return ExitCodes.Done;
+    }
+
+    private static string JsonLine(Feed feed, int articles, DateTimeOffset? purgeAt) => JsonSerializer.Serialize(new
     {
         url = feed.Url,
         title = feed.Title,
         category = feed.Category,
-        status = feed.Status.ToString().ToLowerInvariant(),
+        status = StatusOf(feed),
         last_http_status = feed.LastHttpStatus,
         last_error = feed.LastError,
         warning = feed.Warning,
@@ -112,17 +157,22 @@ internal static class FeedsCommand
         retry_after = IsoDate.Format(feed.RetryAfter),
         discovered_url = feed.DiscoveredUrl,
         articles,
+        removed_at = IsoDate.Format(feed.RemovedAt),
+        purge_at = IsoDate.Format(purgeAt),
     }, CliJson.Options);
 
-    private static string TextLine(Feed feed, int articles)
+    private static string TextLine(Feed feed, int articles, DateTimeOffset? purgeAt)
     {
-        var status = feed.Status.ToString().ToLowerInvariant();
+        if (feed.RemovedAt is not null)
+            return $"{StatusOf(feed),-7} {feed.Url}  \"{feed.DisplayTitle}\"  {articles} articles kept until {IsoDate.Format(purgeAt)} (add it back to restore them)";
         var detail = (feed.LastError, feed.Warning) switch
         {
             ({ } error, _) => $"  ({error})",
             (_, { } warning) => $"  (warning: {warning})",
             _ => "",
         };
-        return $"{status,-6} {feed.Url}  \"{feed.DisplayTitle}\"  {articles} articles, next poll {IsoDate.Format(feed.NextPollAt) ?? "now"}{detail}";
+        return $"{StatusOf(feed),-6} {feed.Url}  \"{feed.DisplayTitle}\"  {articles} articles, next poll {IsoDate.Format(feed.NextPollAt) ?? "now"}{detail}";
     }
+
+    private static string StatusOf(Feed feed) => feed.RemovedAt is null ? feed.Status.ToString().ToLowerInvariant() : "removed";
 }

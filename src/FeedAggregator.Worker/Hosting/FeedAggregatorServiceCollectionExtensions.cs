@@ -55,6 +55,7 @@ internal static class FeedAggregatorServiceCollectionExtensions
             .PostConfigure(o => o.Database = ContentRoot.Resolve(contentRoot, o.Database));
         services.AddValidatedOptions<FeedsOptions>(configuration, FeedsOptions.SectionName)
             .PostConfigure(o => o.File = ContentRoot.Resolve(contentRoot, o.File));
+        services.AddValidatedOptions<SubscriptionsOptions>(configuration, SubscriptionsOptions.SectionName);
         services.AddValidatedOptions<SeedsOptions>(configuration, SeedsOptions.SectionName)
             .PostConfigure(o => o.Directory = ContentRoot.Resolve(contentRoot, o.Directory));
         services.AddValidatedOptions<PublishingOptions>(configuration, PublishingOptions.SectionName)
@@ -87,6 +88,7 @@ internal static class FeedAggregatorServiceCollectionExtensions
         services.AddSingleton<IFeedWriter, HtmlPageWriter>();
         services.AddSingleton<FeedViewQuery>();
         services.AddSingleton<FeedViewCache>();
+        services.AddSingleton<StatusPage>();
         services.AddSingleton<WebSubNotifier>();
         services.AddHttpClient(WebSubNotifier.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
         services.AddSingleton<FeedPublisher>();

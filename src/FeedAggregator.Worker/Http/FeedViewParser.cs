@@ -28,6 +28,22 @@ internal static class FeedViewParser
             return false;
         }
 
+        foreach (var name in new[] { "source", "category", "lang", "q" })
+        {
+            // A control character is never part of a name or a word: refuse rather than pass it to SQL or FTS.
+            if (Value(query, name) is { } text && text.Any(char.IsControl))
+            {
+                error = $"Publishing: ?{name}= must not contain control characters.";
+                return false;
+            }
+        }
+
+        if (category?.Any(char.IsControl) == true)
+        {
+            error = "Publishing: a category name must not contain control characters.";
+            return false;
+        }
+
         var filter = new ArticleFilter(
             Source: Value(query, "source"),
             Category: category ?? Value(query, "category"),

@@ -1,5 +1,6 @@
 using FeedAggregator.Model;
 using FeedAggregator.Storage;
+using FeedAggregator.Subscriptions;
 using Quartz;
 
 namespace FeedAggregator.Worker.Http;
@@ -12,7 +13,7 @@ internal static class HealthEndpoint
 {
     public static IEndpointRouteBuilder MapHealthEndpoint(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/health", async (IFeedStore feeds, ISchedulerFactory schedulers, CancellationToken cancellationToken) =>
+        app.MapGet("/health", async (IFeedStore feeds, ISchedulerFactory schedulers, SubscriptionSync subscriptions, CancellationToken cancellationToken) =>
         {
             string store;
             int total = 0, failing = 0;
@@ -33,7 +34,12 @@ internal static class HealthEndpoint
             var schedulerState = status == SchedulerStatus.Running ? "ok" : status.ToString().ToLowerInvariant();
             var healthy = store == "ok" && schedulerState == "ok";
             return Results.Json(
-                new { status = healthy ? "ok" : "unhealthy", store, scheduler = schedulerState, feeds = new { total, failing } },
+                new
+                {
+                    status = healthy ? "ok" : "unhealthy", store, scheduler = schedulerState, feeds = new { total, failing },
+                    // Served and polled as before, but the operator has to decide something.
+                    subscriptions = subscriptions.Refusal is { } refusal ? "OPML not applied: " + refusal : "ok",
+                },
                 statusCode: healthy ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
         });
         return app;

@@ -1,25 +1,17 @@
 using FeedAggregator.Publishing;
-using FeedAggregator.Publishing.Writers;
-using FeedAggregator.Storage;
-using Microsoft.Extensions.Options;
 
 namespace FeedAggregator.Worker.Http;
 
-/// <summary>
-/// /status: every feed's health for the operator. Unlike the feeds it reads the store on each
-/// request (two small queries): it is a page for people, and poll state is not in the store version.
-/// </summary>
+/// <summary>/status: every feed's health for the operator, re-rendered only when a feed or an article changed.</summary>
 internal static class StatusEndpoint
 {
     public static IEndpointRouteBuilder MapStatusEndpoint(this IEndpointRouteBuilder app)
     {
-        app.MapMethods("/status", [HttpMethods.Get, HttpMethods.Head], async (
-            IFeedStore feeds, IArticleStore articles, IOptions<PublishingOptions> options, TimeProvider time, CancellationToken cancellationToken) =>
+        app.MapMethods("/status", [HttpMethods.Get, HttpMethods.Head], async (HttpContext http, StatusPage status) =>
         {
-            var all = await feeds.ListAsync(cancellationToken);
-            var counts = await articles.CountByFeedAsync(cancellationToken);
-            var page = StatusPageWriter.Write(options.Value.Title, all, counts, time.GetUtcNow());
-            return Results.Bytes(page, FeedDocument.Html.MediaType);
+            var page = await status.GetAsync(http.RequestAborted);
+            // A page for people that changes with every poll: the browser asks again, and gets a 304 while nothing changed.
+            await DocumentResponder.RespondAsync(http, page, "no-cache");
         });
         return app;
     }

@@ -1,5 +1,6 @@
 using FeedAggregator.Publishing;
 using FeedAggregator.Storage;
+using FeedAggregator.Subscriptions;
 using Microsoft.Extensions.Options;
 using Quartz;
 
@@ -7,14 +8,16 @@ namespace FeedAggregator.Worker.Jobs;
 
 /// <summary>
 /// Removes articles older than Retention:MaxAge, leaving tombstones so that no later poll brings
-/// them back, then publishes the change. Never throws: a store failure is logged and retried on
-/// the next run.
+/// them back, and purges feeds removed from the OPML longer than Subscriptions:RemovedGrace ago,
+/// then publishes the change. Never throws: a store failure is logged and retried on the next run.
 /// </summary>
 [DisallowConcurrentExecution]
 internal sealed class RetentionJob(
     IArticleStore articles,
+    IFeedStore feeds,
     FeedPublisher publisher,
     IOptions<RetentionOptions> options,
+    IOptions<SubscriptionsOptions> subscriptions,
     TimeProvider time,
     ILogger<RetentionJob> logger) : IJob
 {
@@ -25,17 +28,23 @@ internal sealed class RetentionJob(
     internal async Task RunAsync(CancellationToken cancellationToken)
     {
         var maxAge = options.Value.MaxAge;
-        if (maxAge <= TimeSpan.Zero)
-            return;
         try
         {
             var now = time.GetUtcNow();
-            var removed = await articles.RemoveOlderThanAsync(now - maxAge, now, cancellationToken);
+            var removed = maxAge <= TimeSpan.Zero ? 0 : await articles.RemoveOlderThanAsync(now - maxAge, now, cancellationToken);
             if (removed > 0)
-            {
                 logger.LogInformation("Retention: removed {Removed} articles older than {MaxAge}", removed, maxAge);
-                await publisher.PublishAsync(cancellationToken);
+
+            var grace = subscriptions.Value.RemovedGrace;
+            foreach (var purged in await feeds.PurgeRemovedBeforeAsync(now - grace, cancellationToken))
+            {
+                logger.LogWarning(
+                    "Retention: purged {FeedUrl}, removed from the OPML more than {RemovedGrace} ago: {Articles} articles and {Tombstones} tombstones deleted for good",
+                    purged.Url, grace, purged.Articles, purged.Tombstones);
             }
+
+            if (removed > 0)
+                await publisher.PublishAsync(cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

@@ -44,6 +44,12 @@ public sealed record Feed
     /// <summary>How often the feed itself asks to be polled (ttl, sy:updatePeriod, max-age, Expires).</summary>
     public TimeSpan? Hint { get; init; }
 
+    /// <summary>
+    /// When the feed left the OPML file: it is no longer polled and its articles leave the merged
+    /// feed, but both are kept for Subscriptions:RemovedGrace, so re-adding it restores them.
+    /// </summary>
+    public DateTimeOffset? RemovedAt { get; init; }
+
     /// <summary>The title to show: the feed's own or, before the first poll, its URL.</summary>
     public string DisplayTitle => string.IsNullOrWhiteSpace(Title) ? Url : Title;
 }

@@ -11,7 +11,8 @@ namespace FeedAggregator.Publishing;
 public sealed class FeedViewCache(
     FeedViewQuery query, FeedPublisher publisher, IEnumerable<IFeedWriter> writers, IOptions<PublishingOptions> options)
 {
-    private readonly LruCache<(long Version, PublishedDocument Document)> _cache = new(options.Value.ViewCacheSize);
+    private readonly LruCache<(long Version, PublishedDocument Document)> _cache = new(
+        options.Value.ViewCacheSize, options.Value.ViewCacheBytes, v => v.Document.Weight);
 
     /// <summary>The view rendered as <paramref name="document"/>; null before the first publication.</summary>
     public async Task<PublishedDocument?> GetAsync(FeedView view, FeedDocument document, CancellationToken cancellationToken)

@@ -10,7 +10,9 @@ public sealed class FeedViewQuery(IArticleStore articles, IOptions<PublishingOpt
     {
         ArgumentNullException.ThrowIfNull(view);
         var settings = options.Value;
-        var page = await articles.QueryAsync(view.Filter, (view.Page - 1) * view.Limit, view.Limit, cancellationToken);
+        // A page far past the end is an empty page (with links back), never an overflow to page 1.
+        var offset = (int)Math.Min((view.Page - 1L) * view.Limit, int.MaxValue);
+        var page = await articles.QueryAsync(view.Filter, offset, view.Limit, cancellationToken);
         var items = page.Items.Select(row => new MergedItem(row.Article, MergedFeedQuery.SourceOf(row.Source, baseUrl))).ToList();
         return new MergedFeed
         {

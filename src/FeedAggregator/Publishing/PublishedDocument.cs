@@ -11,6 +11,9 @@ namespace FeedAggregator.Publishing;
 public sealed record PublishedDocument(
     FeedDocument Document, byte[] Content, string ETag, DateTimeOffset LastModified, byte[] Gzip, byte[] Brotli)
 {
+    /// <summary>The memory this rendering holds: the content in every coding.</summary>
+    public long Weight => (long)Content.Length + Gzip.Length + Brotli.Length;
+
     public static PublishedDocument Create(FeedDocument document, byte[] content, DateTimeOffset lastModified)
     {
         var etag = "\"" + Convert.ToHexStringLower(SHA256.HashData(content), 0, 16) + "\"";

@@ -32,4 +32,11 @@ public sealed class PublishingOptions
     /// <summary>Filtered and paged views kept rendered in memory, least recently used dropped first.</summary>
     [Range(1, 10000)]
     public int ViewCacheSize { get; set; } = 256;
+
+    /// <summary>
+    /// The most memory those views may take, all codings counted: a crawler asking for hundreds of
+    /// distinct ?limit= views evicts old ones instead of growing the process.
+    /// </summary>
+    [Range(1024 * 1024, 4L * 1024 * 1024 * 1024)]
+    public long ViewCacheBytes { get; set; } = 32 * 1024 * 1024;
 }

@@ -6,9 +6,16 @@ namespace FeedAggregator.Storage;
 /// <summary>An <see cref="ArticleFilter"/> as a parameterised WHERE clause over articles a JOIN feeds f.</summary>
 internal static class ArticleFilterSql
 {
-    /// <summary>True for the earliest article of its story: one index seek on (story_id, sort_at, id).</summary>
+    /// <summary>Articles of feeds still subscribed: a feed removed from the OPML leaves the merged feed.</summary>
+    public const string Subscribed = "f.removed_at IS NULL";
+
+    /// <summary>
+    /// True for the earliest published article of its story: one index seek on (story_id, sort_at,
+    /// id), and a feed lookup for each earlier one (a removed feed's article no longer leads).
+    /// </summary>
     public const string StoryPrimary = """
-        NOT EXISTS (SELECT 1 FROM articles e WHERE e.story_id = a.story_id
+        NOT EXISTS (SELECT 1 FROM articles e JOIN feeds ef ON ef.id = e.feed_id
+                    WHERE e.story_id = a.story_id AND ef.removed_at IS NULL
                     AND (e.sort_at < a.sort_at OR (e.sort_at = a.sort_at AND e.id < a.id)))
         """;
 
@@ -48,6 +55,7 @@ internal static class ArticleFilterSql
         // count stories; a filtered view shows every article that matches.
         if (conditions.Count == 0)
             conditions.Add(StoryPrimary);
+        conditions.Add(Subscribed);
 
         return ("WHERE " + string.Join(" AND ", conditions), parameters);
     }

@@ -4,33 +4,49 @@ using Microsoft.Extensions.Logging;
 
 namespace FeedAggregator.Storage;
 
-/// <summary>Brings the database to the newest schema, one transaction per step.</summary>
+/// <summary>
+/// Brings the database to the newest schema. Safe when several processes start on one file at
+/// once: the version is read and every missing step applied inside one BEGIN IMMEDIATE
+/// transaction, so the second process waits, then finds the schema current. Nothing is written
+/// (not even the journal mode) before the version is known to be one this build understands.
+/// </summary>
 public sealed class DatabaseMigrator(SqliteConnectionFactory connections, ILogger<DatabaseMigrator> logger)
 {
     public async Task MigrateAsync(CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        // WAL is a property of the file: set once, it stays.
-        await connection.ExecuteAsync("PRAGMA journal_mode = WAL;");
-
-        var version = await connection.ExecuteScalarAsync<int>("PRAGMA user_version;");
-        if (version > Migrations.Steps.Count)
+        int from;
+        await using (var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken))
         {
-            throw new InvalidDataException(
-                $"The database {connections.DatabasePath} has schema version {version}, newer than this " +
-                $"FeedAggregator knows ({Migrations.Steps.Count}). Run a newer FeedAggregator or use another file.");
-        }
+            // Microsoft.Data.Sqlite begins IMMEDIATE: the write lock is taken before the version is read.
+            from = await connection.ExecuteScalarAsync<int>("PRAGMA user_version;", transaction: transaction);
+            if (from > Migrations.Steps.Count)
+            {
+                throw new InvalidDataException(
+                    $"The database {connections.DatabasePath} has schema version {from}, newer than this " +
+                    $"FeedAggregator knows ({Migrations.Steps.Count}). Run a newer FeedAggregator or use another file; the file was not changed.");
+            }
 
-        for (var step = version; step < Migrations.Steps.Count; step++)
-        {
-            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-            await connection.ExecuteAsync(Migrations.Steps[step].Sql, transaction: transaction);
-            if (Migrations.Steps[step].Then is { } then)
-                await then(connection, transaction, cancellationToken);
-            // PRAGMA takes no parameters; the value is our own integer.
-            await connection.ExecuteAsync($"PRAGMA user_version = {step + 1};", transaction: transaction);
+            for (var step = from; step < Migrations.Steps.Count; step++)
+            {
+                await connection.ExecuteAsync(Migrations.Steps[step].Sql, transaction: transaction);
+                if (Migrations.Steps[step].Then is { } then)
+                    await then(connection, transaction, cancellationToken);
+            }
+            if (from < Migrations.Steps.Count)
+            {
+                // PRAGMA takes no parameters; the value is our own integer.
+                await connection.ExecuteAsync($"PRAGMA user_version = {Migrations.Steps.Count};", transaction: transaction);
+            }
+
             await transaction.CommitAsync(cancellationToken);
-            logger.LogInformation("Storage: migrated {Database} to schema version {Version}", connections.DatabasePath, step + 1);
         }
+
+        if (from < Migrations.Steps.Count)
+            logger.LogInformation("Storage: migrated {Database} from schema version {From} to {Version}", connections.DatabasePath, from, Migrations.Steps.Count);
+
+        // WAL is a property of the file (set once, it stays) and cannot change inside a transaction;
+        // it lets the web server read while a poll writes.
+        await connection.ExecuteAsync("PRAGMA journal_mode = WAL;");
     }
 }

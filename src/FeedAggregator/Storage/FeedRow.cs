@@ -11,7 +11,8 @@ internal sealed record FeedRow
         last_http_status AS LastHttpStatus, last_error AS LastError, consecutive_errors AS ConsecutiveErrors,
         last_polled_at AS LastPolledAt, last_success_at AS LastSuccessAt, next_poll_at AS NextPollAt,
         retry_after_at AS RetryAfterAt, body_hash AS BodyHash, discovered_url AS DiscoveredUrl,
-        hint_seconds AS HintSeconds, last_warning AS Warning
+        hint_seconds AS HintSeconds, last_warning AS Warning,
+        removed_at AS RemovedAt
         """;
 
     public long Id { get; init; }
@@ -35,6 +36,7 @@ internal sealed record FeedRow
     public string? DiscoveredUrl { get; init; }
     public long? HintSeconds { get; init; }
     public string? Warning { get; init; }
+    public long? RemovedAt { get; init; }
 
     public Feed ToFeed() => new()
     {
@@ -50,6 +52,7 @@ internal sealed record FeedRow
         LastHttpStatus = (int?)LastHttpStatus,
         LastError = LastError,
         Warning = Warning,
+        RemovedAt = UnixTime.FromDb(RemovedAt),
         ConsecutiveErrors = (int)ConsecutiveErrors,
         LastPolledAt = UnixTime.FromDb(LastPolledAt),
         LastSuccessAt = UnixTime.FromDb(LastSuccessAt),

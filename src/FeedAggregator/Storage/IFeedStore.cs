@@ -5,7 +5,11 @@ namespace FeedAggregator.Storage;
 /// <summary>The feeds and their poll state. All SQL about feeds lives behind this.</summary>
 public interface IFeedStore
 {
+    /// <summary>The subscribed feeds (not those removed from the OPML), by title.</summary>
     Task<IReadOnlyList<Feed>> ListAsync(CancellationToken cancellationToken);
+
+    /// <summary>Feeds removed from the OPML and kept for their grace period, oldest removal first.</summary>
+    Task<IReadOnlyList<Feed>> ListRemovedAsync(CancellationToken cancellationToken);
 
     Task<Feed?> GetAsync(long id, CancellationToken cancellationToken);
 
@@ -15,7 +19,10 @@ public interface IFeedStore
     /// </summary>
     Task<IReadOnlyList<Feed>> GetDueAsync(DateTimeOffset now, bool force, CancellationToken cancellationToken);
 
-    /// <summary>Makes the subscribed feeds exactly these: adds, removes and retitles; keeps poll state.</summary>
+    /// <summary>
+    /// Makes the subscribed feeds exactly these: adds, retitles, marks the others removed (kept,
+    /// not polled, not published) and restores removed ones that are back; keeps poll state.
+    /// </summary>
     Task<SubscriptionChanges> SyncSubscriptionsAsync(
         IReadOnlyList<Subscription> subscriptions, DateTimeOffset now, CancellationToken cancellationToken);
 
@@ -28,15 +35,29 @@ public interface IFeedStore
     /// <summary>Changes a feed's URL after a permanent redirect; false when another feed has that URL already.</summary>
     Task<bool> MoveAsync(long id, string newUrl, CancellationToken cancellationToken);
 
+    /// <summary>Deletes a feed for good, with its articles and tombstones; null when no feed has that URL.</summary>
+    Task<PurgedFeed?> PurgeAsync(string url, CancellationToken cancellationToken);
+
+    /// <summary>Deletes for good the feeds removed from the OPML before <paramref name="cutoff"/>.</summary>
+    Task<IReadOnlyList<PurgedFeed>> PurgeRemovedBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken);
+
     /// <summary>Makes a gone feed pollable again, now; false when no gone feed has that URL.</summary>
     Task<bool> ReactivateAsync(string url, CancellationToken cancellationToken);
+
+    /// <summary>A number that changes whenever a feed (its poll state, its subscription) or an article changes.</summary>
+    Task<long> GetStateVersionAsync(CancellationToken cancellationToken);
 
     /// <summary>Writes the poll state of <paramref name="feed"/> (status, validators, errors, times, URL, title).</summary>
     Task UpdatePollStateAsync(Feed feed, CancellationToken cancellationToken);
 }
 
 /// <summary>What a subscription sync changed.</summary>
-public sealed record SubscriptionChanges(int Added, int Removed, int Updated)
+/// <param name="Removed">Feeds marked removed (kept for the grace period).</param>
+/// <param name="Restored">Removed feeds back in the list, with their articles.</param>
+public sealed record SubscriptionChanges(int Added, int Removed, int Updated, int Restored = 0)
 {
-    public bool Any => Added + Removed + Updated > 0;
+    public bool Any => Added + Removed + Updated + Restored > 0;
 }
+
+/// <summary>What deleting a feed for good took with it.</summary>
+public sealed record PurgedFeed(string Url, long Articles, long Tombstones);

@@ -163,5 +163,26 @@ internal static class Migrations
                 BEGIN UPDATE store_version SET version = version + 1; END;
             """,
             SearchIndex.RebuildAsync),
+
+        // 7: a counter of feed changes (poll state, subscriptions), beside the article counter:
+        // pages about the feeds (/status) are rendered once per change, not once per request.
+        new("""
+        ALTER TABLE store_version ADD COLUMN feeds_version INTEGER NOT NULL DEFAULT 0;
+        CREATE TRIGGER feeds_inserted_state AFTER INSERT ON feeds
+            BEGIN UPDATE store_version SET feeds_version = feeds_version + 1; END;
+        CREATE TRIGGER feeds_updated_state AFTER UPDATE ON feeds
+            BEGIN UPDATE store_version SET feeds_version = feeds_version + 1; END;
+        CREATE TRIGGER feeds_deleted_state AFTER DELETE ON feeds
+            BEGIN UPDATE store_version SET feeds_version = feeds_version + 1; END;
+        """),
+
+        // 8: a feed that leaves the OPML is marked removed, not deleted: it stops being polled and
+        // its articles leave the merged feed, but re-adding it within the grace period restores both.
+        new("""
+        ALTER TABLE feeds ADD COLUMN removed_at INTEGER;
+        CREATE TRIGGER feeds_removed AFTER UPDATE OF removed_at ON feeds
+            WHEN old.removed_at IS NOT new.removed_at
+            BEGIN UPDATE store_version SET version = version + 1; END;
+        """),
     ];
 }

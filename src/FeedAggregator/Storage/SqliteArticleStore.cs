@@ -45,6 +45,7 @@ public sealed class SqliteArticleStore(SqliteConnectionFactory connections, IOpt
                 $"""
                 SELECT {ArticleRow.Columns}, f.id AS Id, {FeedColumnsAliased}
                 FROM articles a JOIN feeds f ON f.id = a.feed_id
+                WHERE {ArticleFilterSql.Subscribed}
                 ORDER BY a.sort_at DESC, a.id DESC
                 LIMIT @limit
                 """,
@@ -73,10 +74,10 @@ public sealed class SqliteArticleStore(SqliteConnectionFactory connections, IOpt
         // A story shows as its earliest article; walking the newest-first index, every other
         // member is skipped by one seek on (story_id, sort_at, id).
         var primaries = (await ReadAsync(connection,
-            $"WHERE {ArticleFilterSql.StoryPrimary} ORDER BY a.sort_at DESC, a.id DESC LIMIT @limit",
+            $"WHERE {ArticleFilterSql.StoryPrimary} AND {ArticleFilterSql.Subscribed} ORDER BY a.sort_at DESC, a.id DESC LIMIT @limit",
             new { limit }, cancellationToken)).ToList();
         var storyIds = primaries.Select(p => p.Article.StoryId).ToList();
-        var others = (await ReadAsync(connection, "WHERE a.story_id IN @storyIds ORDER BY a.sort_at, a.id", new { storyIds }, cancellationToken))
+        var others = (await ReadAsync(connection, $"WHERE a.story_id IN @storyIds AND {ArticleFilterSql.Subscribed} ORDER BY a.sort_at, a.id", new { storyIds }, cancellationToken))
             .Where(m => primaries.All(p => p.Article.Id != m.Article.Id))
             .ToLookup(m => m.Article.StoryId);
         return primaries.Select(p => new StoredStory(p.Article, p.Source, others[p.Article.StoryId].ToList())).ToList();

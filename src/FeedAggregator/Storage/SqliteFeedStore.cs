@@ -11,7 +11,16 @@ public sealed class SqliteFeedStore(SqliteConnectionFactory connections) : IFeed
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<FeedRow>(new CommandDefinition(
-            $"SELECT {FeedRow.Columns} FROM feeds WHERE origin = 'opml' ORDER BY lower(coalesce(title, url)), id",
+            $"SELECT {FeedRow.Columns} FROM feeds WHERE origin = 'opml' AND removed_at IS NULL ORDER BY lower(coalesce(title, url)), id",
+            cancellationToken: cancellationToken));
+        return rows.Select(r => r.ToFeed()).ToList();
+    }
+
+    public async Task<IReadOnlyList<Feed>> ListRemovedAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<FeedRow>(new CommandDefinition(
+            $"SELECT {FeedRow.Columns} FROM feeds WHERE origin = 'opml' AND removed_at IS NOT NULL ORDER BY removed_at, id",
             cancellationToken: cancellationToken));
         return rows.Select(r => r.ToFeed()).ToList();
     }
@@ -30,7 +39,7 @@ public sealed class SqliteFeedStore(SqliteConnectionFactory connections) : IFeed
         var rows = await connection.QueryAsync<FeedRow>(new CommandDefinition(
             $"""
             SELECT {FeedRow.Columns} FROM feeds
-            WHERE origin = 'opml' AND status <> 'gone'
+            WHERE origin = 'opml' AND removed_at IS NULL AND status <> 'gone'
               AND (retry_after_at IS NULL OR retry_after_at <= @now)
               AND (@force OR next_poll_at IS NULL OR next_poll_at <= @now)
             ORDER BY coalesce(next_poll_at, 0), id
@@ -50,7 +59,7 @@ public sealed class SqliteFeedStore(SqliteConnectionFactory connections) : IFeed
                 cancellationToken: cancellationToken)))
             .ToDictionary(r => r.Url, StringComparer.Ordinal);
 
-        int added = 0, updated = 0, removed = 0;
+        int added = 0, updated = 0, removed = 0, restored = 0;
         var wanted = new HashSet<string>(StringComparer.Ordinal);
         foreach (var subscription in subscriptions)
         {
@@ -66,10 +75,19 @@ public sealed class SqliteFeedStore(SqliteConnectionFactory connections) : IFeed
                     """,
                     new { subscription.Url, subscription.Title, subscription.SiteUrl, subscription.Category, interval, now = UnixTime.ToDb(now) },
                     transaction, cancellationToken: cancellationToken));
+                continue;
             }
-            else if ((subscription.Title is not null && row.Title != subscription.Title) || row.Category != subscription.Category
-                     || row.IntervalSeconds != interval
-                     || (subscription.SiteUrl is not null && row.SiteUrl != subscription.SiteUrl))
+
+            if (row.RemovedAt is not null)
+            {
+                // Back within the grace period: its articles and poll state come back with it.
+                restored += await connection.ExecuteAsync(new CommandDefinition(
+                    "UPDATE feeds SET removed_at = NULL WHERE id = @id", new { id = row.Id }, transaction, cancellationToken: cancellationToken));
+            }
+
+            if ((subscription.Title is not null && row.Title != subscription.Title) || row.Category != subscription.Category
+                || row.IntervalSeconds != interval
+                || (subscription.SiteUrl is not null && row.SiteUrl != subscription.SiteUrl))
             {
                 updated += await connection.ExecuteAsync(new CommandDefinition(
                     """
@@ -82,15 +100,16 @@ public sealed class SqliteFeedStore(SqliteConnectionFactory connections) : IFeed
             }
         }
 
-        foreach (var row in existing.Values.Where(r => !wanted.Contains(r.Url)))
+        foreach (var row in existing.Values.Where(r => r.RemovedAt is null && !wanted.Contains(r.Url)))
         {
-            // Its articles go with it (ON DELETE CASCADE): an unsubscribed feed leaves the merged feed.
+            // Marked, not deleted: one bad edit of the OPML must not lose what was stored.
             removed += await connection.ExecuteAsync(new CommandDefinition(
-                "DELETE FROM feeds WHERE id = @id", new { id = row.Id }, transaction, cancellationToken: cancellationToken));
+                "UPDATE feeds SET removed_at = @now WHERE id = @id",
+                new { id = row.Id, now = UnixTime.ToDb(now) }, transaction, cancellationToken: cancellationToken));
         }
 
         await transaction.CommitAsync(cancellationToken);
-        return new SubscriptionChanges(added, removed, updated);
+        return new SubscriptionChanges(added, removed, updated, restored);
     }
 
     public async Task<Feed> EnsureSeedFeedAsync(string url, string title, DateTimeOffset now, CancellationToken cancellationToken)
@@ -110,11 +129,18 @@ public sealed class SqliteFeedStore(SqliteConnectionFactory connections) : IFeed
     public Task UpdatePollStateAsync(Feed feed, CancellationToken cancellationToken) =>
         connections.WriteAsync(writer => writer.SavePollState(feed), cancellationToken);
 
+    public async Task<long> GetStateVersionAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT version + feeds_version FROM store_version WHERE id = 1", cancellationToken: cancellationToken));
+    }
+
     public async Task<IReadOnlyList<Feed>> GetHeldAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<FeedRow>(new CommandDefinition(
-            $"SELECT {FeedRow.Columns} FROM feeds WHERE origin = 'opml' AND retry_after_at > @now",
+            $"SELECT {FeedRow.Columns} FROM feeds WHERE origin = 'opml' AND removed_at IS NULL AND retry_after_at > @now",
             new { now = UnixTime.ToDb(now) }, cancellationToken: cancellationToken));
         return rows.Select(r => r.ToFeed()).ToList();
     }
@@ -129,6 +155,52 @@ public sealed class SqliteFeedStore(SqliteConnectionFactory connections) : IFeed
             """,
             new { id, newUrl }, cancellationToken: cancellationToken));
         return moved == 1;
+    }
+
+    public async Task<PurgedFeed?> PurgeAsync(string url, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        var id = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+            "SELECT id FROM feeds WHERE url = @url AND origin = 'opml'", new { url }, transaction, cancellationToken: cancellationToken));
+        if (id is null)
+            return null;
+        var purged = await PurgeAsync(connection, transaction, id.Value, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return purged;
+    }
+
+    public async Task<IReadOnlyList<PurgedFeed>> PurgeRemovedBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        var ids = await connection.QueryAsync<long>(new CommandDefinition(
+            "SELECT id FROM feeds WHERE origin = 'opml' AND removed_at < @cutoff",
+            new { cutoff = UnixTime.ToDb(cutoff) }, transaction, cancellationToken: cancellationToken));
+        var purged = new List<PurgedFeed>();
+        foreach (var id in ids.ToList())
+            purged.Add(await PurgeAsync(connection, transaction, id, cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
+        return purged;
+    }
+
+    private static async Task<PurgedFeed> PurgeAsync(SqliteConnection connection, SqliteTransaction transaction, long id, CancellationToken cancellationToken)
+    {
+        // The feed row takes its articles and tombstones with it (ON DELETE CASCADE); the LSH
+        // buckets have no foreign key, so they go first.
+        var purged = await connection.QuerySingleAsync<PurgedFeed>(new CommandDefinition(
+            """
+            SELECT url AS Url,
+                   (SELECT count(*) FROM articles WHERE feed_id = @id) AS Articles,
+                   (SELECT count(*) FROM tombstones WHERE feed_id = @id) AS Tombstones
+            FROM feeds WHERE id = @id
+            """, new { id }, transaction, cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            DELETE FROM story_buckets WHERE article_id IN (SELECT id FROM articles WHERE feed_id = @id);
+            DELETE FROM feeds WHERE id = @id;
+            """, new { id }, transaction, cancellationToken: cancellationToken));
+        return purged;
     }
 
     public async Task<bool> ReactivateAsync(string url, CancellationToken cancellationToken)

@@ -87,7 +87,7 @@ public sealed class FeedNavigationTests
     [Fact]
     public void The_lru_cache_drops_the_least_recently_used_entry()
     {
-        var cache = new LruCache<int>(2);
+        var cache = new LruCache<int>(2, long.MaxValue, _ => 1);
         cache.Set("a", 1);
         cache.Set("b", 2);
         Assert.True(cache.TryGet("a", out _));
@@ -96,5 +96,24 @@ public sealed class FeedNavigationTests
         Assert.True(cache.TryGet("a", out var a));
         Assert.Equal(1, a);
         Assert.Equal(2, cache.Count);
+    }
+
+    [Fact]
+    public void The_lru_cache_stays_within_its_weight_dropping_the_least_recently_used()
+    {
+        var cache = new LruCache<int>(100, maxWeight: 10, weigh: v => v);
+        cache.Set("a", 4);
+        cache.Set("b", 4);
+        Assert.True(cache.TryGet("a", out _));
+        cache.Set("c", 5);
+        Assert.False(cache.TryGet("b", out _));
+        Assert.True(cache.TryGet("a", out _));
+        Assert.Equal(9, cache.Weight);
+
+        cache.Set("huge", 11);
+        Assert.False(cache.TryGet("huge", out _));
+        Assert.Equal(9, cache.Weight);
+        cache.Set("a", 1);
+        Assert.Equal(6, cache.Weight);
     }
 }

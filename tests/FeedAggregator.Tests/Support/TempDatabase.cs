@@ -19,12 +19,14 @@ public sealed class TempDatabase : IAsyncDisposable
     public SqliteFeedStore Feeds { get; }
     public SqliteArticleStore Articles { get; }
 
-    public static async Task<TempDatabase> CreateAsync()
+    /// <param name="migrate">False: an empty file, for the migration tests.</param>
+    public static async Task<TempDatabase> CreateAsync(bool migrate = true)
     {
         var directory = Path.Combine(Path.GetTempPath(), "feedagg-tests", Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(directory);
         var database = new TempDatabase(directory);
-        await new DatabaseMigrator(database.Connections, NullLogger<DatabaseMigrator>.Instance).MigrateAsync(CancellationToken.None);
+        if (migrate)
+            await new DatabaseMigrator(database.Connections, NullLogger<DatabaseMigrator>.Instance).MigrateAsync(CancellationToken.None);
         return database;
     }
 

@@ -57,4 +57,23 @@ public sealed class RetentionJobTests : IAsyncLifetime
         Assert.Equal(["New"], (await articles.GetNewestAsync(10, CancellationToken.None)).Select(r => r.Article.Title));
         Assert.Equal(0, again.Added);
     }
+
+    [Fact]
+    public async Task Feeds_removed_longer_ago_than_the_grace_period_are_purged_with_their_articles()
+    {
+        var feeds = _app.Services.GetRequiredService<IFeedStore>();
+        var articles = _app.Services.GetRequiredService<IArticleStore>();
+        var feed = (await feeds.ListAsync(CancellationToken.None)).Single();
+        await articles.SaveAsync(feed, [new() { Key = "guid:a", Title = "A", Published = Now, ContentHash = "a" }], Now, CancellationToken.None);
+        await feeds.SyncSubscriptionsAsync([], Now, CancellationToken.None);
+
+        var early = ActivatorUtilities.CreateInstance<RetentionJob>(_app.Services, (TimeProvider)new FakeTimeProvider(Now.AddDays(29)));
+        await early.RunAsync(CancellationToken.None);
+        Assert.Single(await feeds.ListRemovedAsync(CancellationToken.None));
+
+        var late = ActivatorUtilities.CreateInstance<RetentionJob>(_app.Services, (TimeProvider)new FakeTimeProvider(Now.AddDays(31)));
+        await late.RunAsync(CancellationToken.None);
+        Assert.Empty(await feeds.ListRemovedAsync(CancellationToken.None));
+        Assert.Empty(await articles.CountByFeedAsync(CancellationToken.None));
+    }
 }
