@@ -1,7 +1,7 @@
 using FeedAggregator.Worker.Cli;
 using FeedAggregator.Worker.Hosting;
 
-namespace FeedAggregator.Tests.Worker;
+namespace FeedAggregator.Tests.Worker.Cli;
 
 public sealed class ConfigArgumentsTests
 {

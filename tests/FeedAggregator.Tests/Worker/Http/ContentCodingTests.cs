@@ -1,6 +1,6 @@
 using FeedAggregator.Worker.Http;
 
-namespace FeedAggregator.Tests.Worker;
+namespace FeedAggregator.Tests.Worker.Http;
 
 public sealed class ContentCodingTests
 {

@@ -6,7 +6,7 @@ using FeedAggregator.Worker.Jobs;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
-namespace FeedAggregator.Tests.Worker;
+namespace FeedAggregator.Tests.Worker.Jobs;
 
 /// <summary>The retention job as the service builds it: old articles go, tombstones keep them gone.</summary>
 public sealed class RetentionJobTests : IAsyncLifetime
