@@ -34,6 +34,9 @@ public sealed class ScratchFolder : IDisposable
 
     public string PathOf(string name) => Path.Combine(Directory, name);
 
+    /// <summary>Runs <c>feedagg ARGS</c> in process against this folder.</summary>
+    public Task<CliResult> RunAsync(params string[] args) => Cli.RunAsync([.. Args, .. args]); // the test's own overrides win
+
     public void WriteOpml(params Subscription[] subscriptions) => OpmlFile.Write(Opml, subscriptions);
 
     public IReadOnlyList<Subscription> ReadOpml() => OpmlFile.Read(Opml);

@@ -1,0 +1,84 @@
+using System.Text.Json;
+using FeedAggregator.Tests.Support;
+
+namespace FeedAggregator.Tests.Worker.Cli;
+
+/// <summary><c>parse PATH... [--json]</c> run as the executable runs it: one result per input, in order.</summary>
+[Collection(ConsoleCollection.Name)]
+public sealed class ParseCommandTests : IDisposable
+{
+    private const string MarkupTitles = """
+        <feed xmlns="http://www.w3.org/2005/Atom"><title type="html">&lt;a href="javascript:alert(1)"&gt;Safe&lt;/a&gt; &lt;b&gt;feed&lt;/b&gt;</title>
+        <entry><id>1</id><title type="html">&lt;img src="http://example.com/a.jpg" onerror="alert(1)"&gt; Photo</title><updated>2026-01-27T10:00:00+01:00</updated></entry>
+        <entry><id>2</id><title>AT&amp;T &lt;3 you</title></entry>
+        </feed>
+        """;
+
+    private readonly ScratchFolder _folder = new();
+
+    public void Dispose() => _folder.Dispose();
+
+    [Fact]
+    public async Task Json_reports_a_markup_title_sanitized_and_a_plain_one_as_text()
+    {
+        var path = Write("titles.atom", MarkupTitles);
+
+        var result = await _folder.RunAsync("parse", path, "--json");
+        using var json = JsonDocument.Parse(Assert.Single(result.Lines));
+        var root = json.RootElement;
+        var entries = root.GetProperty("entries");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal(path, root.GetProperty("source").GetString());
+        Assert.True(root.GetProperty("ok").GetBoolean());
+        Assert.Equal("atom10", root.GetProperty("format").GetString());
+        Assert.Equal("<a>Safe</a> <b>feed</b>", root.GetProperty("title").GetString());
+        Assert.Equal("html", root.GetProperty("title_type").GetString());
+        Assert.Equal(2, entries.GetArrayLength());
+        Assert.Equal("<img src=\"http://example.com/a.jpg\" /> Photo", entries[0].GetProperty("title").GetString());
+        Assert.Equal("html", entries[0].GetProperty("title_type").GetString());
+        Assert.Equal("2026-01-27T09:00:00Z", entries[0].GetProperty("updated").GetString());
+        Assert.Equal("AT&T <3 you", entries[1].GetProperty("title").GetString());
+        Assert.Equal("text", entries[1].GetProperty("title_type").GetString());
+    }
+
+    [Fact]
+    public async Task An_unreadable_input_is_an_error_line_in_its_place_and_only_all_failing_exits_1()
+    {
+        var good = Write("titles.atom", MarkupTitles);
+        var broken = Write("broken.xml", "<html><body>not a feed</body></html>");
+        var missing = _folder.PathOf("missing.xml");
+
+        var mixed = await _folder.RunAsync("parse", missing, good, broken, "--json");
+        var allBad = await _folder.RunAsync("parse", missing, broken, "--json");
+        var rows = mixed.Lines.Select(l => JsonDocument.Parse(l).RootElement).ToList();
+
+        Assert.True(mixed.ExitCode == 0, mixed.ToString());
+        Assert.Equal([missing, good, broken], rows.Select(r => r.GetProperty("source").GetString()));
+        Assert.Equal([false, true, false], rows.Select(r => r.GetProperty("ok").GetBoolean()));
+        Assert.StartsWith("cannot read the file: ", rows[0].GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.False(string.IsNullOrWhiteSpace(rows[2].GetProperty("error").GetString()));
+        Assert.True(allBad.ExitCode == 1, allBad.ToString());
+        Assert.Equal(2, allBad.Lines.Count);
+    }
+
+    [Fact]
+    public async Task Text_output_gives_the_format_title_and_each_entry_with_its_date()
+    {
+        var path = Write("titles.atom", MarkupTitles);
+
+        var result = await _folder.RunAsync("parse", path);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal(
+            [$"{path}: atom10 \"Safe feed\", 2 entries", "  2026-01-27T09:00:00Z Photo", $"  {"(no date)",-20} AT&T <3 you"],
+            result.Lines);
+    }
+
+    private string Write(string name, string content)
+    {
+        var path = _folder.PathOf(name);
+        File.WriteAllText(path, content);
+        return path;
+    }
+}
