@@ -1,0 +1,92 @@
+using FeedAggregator.Tests.Worker.Http;
+
+namespace FeedAggregator.Tests.Worker.Jobs;
+
+/// <summary>
+/// PollJob as Quartz runs it in the service: at start, then every Polling:CheckEvery (1 minute)
+/// on the fake clock. Each run re-reads the OPML file first.
+/// </summary>
+public sealed class PollJobTests
+{
+    private static readonly DateTimeOffset Start = new(2026, 1, 20, 9, 0, 0, TimeSpan.Zero);
+    private static readonly TimeSpan Minute = TimeSpan.FromMinutes(1);
+
+    [Fact]
+    public async Task An_opml_edit_is_picked_up_by_the_next_run_without_a_restart()
+    {
+        await using var service = await ScheduledService.CreateAsync(Start);
+        service.Folder.WriteOpml(service.A);
+        service.Start();
+        await service.WaitUntilAsync(async () => (await Titles(service)).Count == 2, "feed A polled by the run at start");
+
+        service.Folder.WriteOpml(service.B);
+        await service.AdvanceUntilAsync(async () => (await Titles(service)).Contains("Markets close higher"), Minute, 3, "feed B polled");
+
+        Assert.Equal(["قمة في القاهرة حول المناخ", "Markets close higher"], await Titles(service));
+        var status = await service.Client.GetStringAsync("/status");
+        Assert.Contains("Feed B", status, StringComparison.Ordinal);
+        Assert.DoesNotContain("Feed A", status, StringComparison.Ordinal);
+        Assert.Equal(1, service.Requests(service.A));
+    }
+
+    [Fact]
+    public async Task An_opml_file_that_is_not_valid_is_reported_and_changes_nothing()
+    {
+        await using var service = await ScheduledService.CreateAsync(Start);
+        service.Folder.WriteOpml(service.A, service.B);
+        service.Start();
+        await service.WaitUntilAsync(async () => (await Titles(service)).Count == 4, "both feeds polled by the run at start");
+
+        File.WriteAllText(service.Folder.Opml, "<opml version=\"2.0\"><body><outline xmlUrl=");
+        await service.AdvanceUntilAsync(() => Task.FromResult(service.Logged("was not applied")), Minute, 3, "the broken file reported");
+
+        var status = await service.Client.GetStringAsync("/status");
+        Assert.Contains("2 feeds, 0 failing.", status, StringComparison.Ordinal);
+        Assert.Contains("Feed A", status, StringComparison.Ordinal);
+        Assert.Contains("Feed B", status, StringComparison.Ordinal);
+        Assert.Equal(4, (await Titles(service)).Count);
+        Assert.Contains(service.Logs.Entries, e => e.Level == Microsoft.Extensions.Logging.LogLevel.Error
+                                                   && e.Message.Contains(service.Folder.Opml, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task After_downtime_the_first_run_spreads_overdue_feeds_and_polls_new_ones_and_later_runs_poll_them()
+    {
+        await using var service = await ScheduledService.CreateAsync(Start);
+        service.Folder.WriteOpml(service.A);
+        service.Start();
+        await service.WaitUntilAsync(async () => (await Titles(service)).Count == 2, "feed A polled by the run at start");
+        await service.StopAsync();
+
+        // Three hours down: A (due 30 minutes after its poll) is overdue; B is new.
+        service.Folder.WriteOpml(service.A, service.B);
+        service.Start(now: Start.AddHours(3));
+        await service.WaitUntilAsync(() => Task.FromResult(service.Requests(service.B) == 1), "the new feed polled by the first run");
+        await service.WaitUntilAsync(() => Task.FromResult(service.Logged("1 overdue feeds spread")), "the overdue feed spread");
+        Assert.Equal(1, service.Requests(service.A));
+
+        // Spread over its next interval (30 minutes), A is polled by a later run, not spread again.
+        await service.AdvanceUntilAsync(() => Task.FromResult(service.Requests(service.A) == 2), Minute, 31, "the spread feed polled");
+        Assert.Single(service.Logs.Entries, e => e.Message.Contains("overdue feeds spread", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Within_a_run_the_second_request_to_a_host_waits_for_min_host_gap_on_the_clock()
+    {
+        await using var service = await ScheduledService.CreateAsync(Start);
+        service.Folder.WriteOpml(service.A, service.B);
+        service.Start(new Dictionary<string, string> { ["Polling:MinHostGap"] = "00:00:10", ["Polling:MaxConcurrencyPerHost"] = "2" });
+        await service.WaitUntilAsync(() => Task.FromResult(service.Origin.Requests.Count == 1), "the first request of the run");
+
+        await Task.Delay(TimeSpan.FromSeconds(1)); // real time passes, the clock does not: the other feed waits
+        Assert.Single(service.Origin.Requests);
+        service.Time.Advance(TimeSpan.FromSeconds(9));
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        Assert.Single(service.Origin.Requests);
+        service.Time.Advance(TimeSpan.FromSeconds(1));
+
+        await service.WaitUntilAsync(() => Task.FromResult(service.Origin.Requests.Count == 2), "the second request once the gap passed");
+    }
+
+    private static Task<IReadOnlyList<string>> Titles(ScheduledService service) => HttpAssert.ItemTitlesAsync(service.Client, "/feed.json");
+}
