@@ -31,6 +31,8 @@ public sealed class HealthEndpointTests(ServedFeeds served)
         await using var service = new ServiceFactory(folder);
         var client = service.CreateClient();
         var scheduler = await service.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+        // The scheduler starts once the host has started: wait for it, or it would start after the standby.
+        await WaitForAsync(async () => (await HealthAsync(client)).Status == HttpStatusCode.OK);
 
         await scheduler.Standby();
         var (status, root) = await HealthAsync(client);
@@ -49,17 +51,28 @@ public sealed class HealthEndpointTests(ServedFeeds served)
         await using var service = new ServiceFactory(folder);
         var client = service.CreateClient();
 
-        // The file is gone and a folder stands in its place: no connection can open it.
+        await WaitForAsync(async () => (await HealthAsync(client)).Status == HttpStatusCode.OK);
+
+        // The file is overwritten in place (a job may open it at any moment, so it is never removed).
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        foreach (var file in new[] { folder.Database, folder.Database + "-wal", folder.Database + "-shm" })
-            File.Delete(file);
-        Directory.CreateDirectory(folder.Database);
+        File.WriteAllBytes(folder.Database, System.Text.Encoding.ASCII.GetBytes(new string('x', 8192)));
+        foreach (var journal in new[] { folder.Database + "-wal", folder.Database + "-shm" })
+            File.Delete(journal);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         var (status, root) = await HealthAsync(client);
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
         Assert.Equal("unhealthy", root.GetProperty("status").GetString());
         Assert.StartsWith("error: ", root.GetProperty("store").GetString(), StringComparison.Ordinal);
+        Assert.Contains("not a database", root.GetProperty("store").GetString(), StringComparison.Ordinal);
         Assert.Equal("ok", root.GetProperty("scheduler").GetString());
+    }
+
+    private static async Task WaitForAsync(Func<Task<bool>> condition)
+    {
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (!await condition())
+            await Task.Delay(50, deadline.Token);
     }
 
     private static async Task<(HttpStatusCode Status, JsonElement Body)> HealthAsync(HttpClient client)
