@@ -65,8 +65,10 @@ public sealed class PollJobTests
         await service.WaitUntilAsync(() => Task.FromResult(service.Logged("1 overdue feeds spread")), "the overdue feed spread");
         Assert.Equal(1, service.Requests(service.A));
 
-        // Spread over its next interval (30 minutes), A is polled by a later run, not spread again.
-        await service.AdvanceUntilAsync(() => Task.FromResult(service.Requests(service.A) == 2), Minute, 31, "the spread feed polled");
+        // 45 minutes on, A (spread within its 30-minute interval) is overdue again: a later run
+        // polls it rather than spreading it again; only the first run after a start spreads.
+        service.Time.Advance(TimeSpan.FromMinutes(45));
+        await service.AdvanceUntilAsync(() => Task.FromResult(service.Requests(service.A) == 2), Minute, 3, "the spread feed polled");
         Assert.Single(service.Logs.Entries, e => e.Message.Contains("overdue feeds spread", StringComparison.Ordinal));
     }
 
