@@ -90,5 +90,26 @@ public sealed class PollJobTests
         await service.WaitUntilAsync(() => Task.FromResult(service.Origin.Requests.Count == 2), "the second request once the gap passed");
     }
 
+    [Fact]
+    public async Task A_run_that_changes_the_feed_pings_the_websub_hub_for_each_document_and_an_idle_run_does_not()
+    {
+        await using var service = await ScheduledService.CreateAsync(Start);
+        service.Folder.WriteOpml(service.A);
+        service.Start(new Dictionary<string, string> { ["Publishing:WebSubHub"] = service.Origin.Url("/hub").AbsoluteUri });
+        await service.WaitUntilAsync(async () => (await Titles(service)).Count == 2, "feed A polled by the run at start");
+        await service.WaitUntilAsync(() => Task.FromResult(service.Pings.Contains("publish http://localhost:5080/feed.json")), "the pings");
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        var afterFirst = service.Pings.Count;
+
+        service.Time.Advance(TimeSpan.FromMinutes(30)); // A is due again; the poll job fires within the next minute
+        await service.AdvanceUntilAsync(() => Task.FromResult(service.Requests(service.A) == 2), Minute, 3, "feed A polled again");
+        await Task.Delay(TimeSpan.FromSeconds(1));
+
+        Assert.Contains("publish http://localhost:5080/feed.atom", service.Pings);
+        Assert.Contains("publish http://localhost:5080/feed.rss", service.Pings);
+        Assert.Contains("publish http://localhost:5080/feed.json", service.Pings);
+        Assert.Equal(afterFirst, service.Pings.Count); // the same bytes again: nothing changed, nobody pinged
+    }
+
     private static Task<IReadOnlyList<string>> Titles(ScheduledService service) => HttpAssert.ItemTitlesAsync(service.Client, "/feed.json");
 }

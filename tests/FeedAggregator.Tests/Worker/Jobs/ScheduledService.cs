@@ -10,20 +10,25 @@ namespace FeedAggregator.Tests.Worker.Jobs;
 /// <summary>
 /// The service with its real Quartz registration on a fake clock: Quartz, the poll cycle and the
 /// store all read <see cref="Time"/>, so a test moves the schedule by advancing it. Two loopback
-/// feeds: /a.rss (two items of 5 and 4 January 2026) and /b.json (two of 6 and 3 January).
+/// feeds: /a.rss (two items of 5 and 4 January 2026) and /b.json (two of 6 and 3 January); and
+/// a WebSub hub at /hub.
 /// </summary>
 internal sealed class ScheduledService : IAsyncDisposable
 {
     private ServiceFactory? _service;
 
-    private ScheduledService(LocalHttpServer origin, ScratchFolder folder, DateTimeOffset start)
+    private ScheduledService(LocalHttpServer origin, List<string> pings, ScratchFolder folder, DateTimeOffset start)
     {
         Origin = origin;
+        Pings = pings;
         Folder = folder;
         Time = new FakeTimeProvider(start);
     }
 
     public LocalHttpServer Origin { get; }
+
+    /// <summary>The WebSub pings the origin's /hub received, as "MODE TOPIC".</summary>
+    public List<string> Pings { get; }
     public ScratchFolder Folder { get; }
     public FakeTimeProvider Time { get; private set; }
     public HttpClient Client { get; private set; } = null!;
@@ -33,12 +38,20 @@ internal sealed class ScheduledService : IAsyncDisposable
 
     public static async Task<ScheduledService> CreateAsync(DateTimeOffset start)
     {
+        var pings = new List<string>();
         var origin = await LocalHttpServer.StartAsync(routes =>
         {
             routes.MapGet("/a.rss", () => Results.File(TestFiles.Path("Worker", "tech.rss"), "application/rss+xml"));
             routes.MapGet("/b.json", () => Results.File(TestFiles.Path("Worker", "world.json"), "application/feed+json"));
+            routes.MapPost("/hub", async (HttpRequest request) =>
+            {
+                var form = await request.ReadFormAsync();
+                lock (pings)
+                    pings.Add($"{form["hub.mode"]} {form["hub.url"]}");
+                return Results.NoContent();
+            });
         });
-        return new ScheduledService(origin, new ScratchFolder(), start);
+        return new ScheduledService(origin, pings, new ScratchFolder(), start);
     }
 
     /// <summary>
