@@ -2,7 +2,8 @@
 # Load benchmark: requests per second for /feed.atom (200 and 304) with wrk on loopback, against
 # the same bytes served by the same Kestrel as a static baseline (/baseline: a MapGet returning a
 # byte[] read once from a copy of feed.atom, enabled by --Benchmark:StaticFile). Passes when
-# /feed.atom (200) reaches 50% of the baseline. BENCH_SECONDS (default 5) per run, 1 wrk thread,
+# /feed.atom (200) and its 304 reach 50% of the baseline, each the best of two alternated runs.
+# BENCH_SECONDS (default 5) per run, 1 wrk thread,
 # 32 connections (the machine has 2 cores: wrk takes one). Only answers with the expected status
 # count as throughput (a 400 or 503 served fast is not a feed served). No feeds are subscribed:
 # the seed corpus is the content.
@@ -29,13 +30,19 @@ function done(summary, latency, requests)
 end
 LUA
 rps() { wrk -t1 -c32 -d"${SECONDS_PER_RUN}s" --latency -s "$WORK/good.lua" "$@" | tee -a "$WORK/wrk.log" | awk '/^good responses:/{n = $(NF - 2)} END {print n + 0}'; }
+max() { echo $(( $1 > $2 ? $1 : $2 )); }
 rps "$BASE/baseline" >/dev/null   # warm up the JIT on both paths
 rps "$BASE/feed.atom" >/dev/null
-BASELINE=$(rps "$BASE/baseline")
-FEED=$(rps "$BASE/feed.atom")
-# The 304 run counts as 304s only because the ETag is known to give one.
-check "the ETag gets a 304 before the 304 run" test "$(curl -s -o /dev/null -w '%{http_code}' -H "If-None-Match: $ETAG" "$BASE/feed.atom")" = 304
-NOT_MODIFIED=$(rps -H "If-None-Match: $ETAG" "$BASE/feed.atom")
+# The 304 runs count as 304s only because the ETag is known to give one.
+check "the ETag gets a 304 before the 304 runs" test "$(curl -s -o /dev/null -w '%{http_code}' -H "If-None-Match: $ETAG" "$BASE/feed.atom")" = 304
+# Two rounds, alternated, the best of each kept: a burst of load from another process on a
+# shared machine then hits one run, not one side of the comparison.
+BASELINE=0 FEED=0 NOT_MODIFIED=0
+for _ in 1 2; do
+  BASELINE=$(max "$BASELINE" "$(rps "$BASE/baseline")")
+  FEED=$(max "$FEED" "$(rps "$BASE/feed.atom")")
+  NOT_MODIFIED=$(max "$NOT_MODIFIED" "$(rps -H "If-None-Match: $ETAG" "$BASE/feed.atom")")
+done
 
 echo "bench: $SIZE-byte Atom document, wrk -t1 -c32 -d${SECONDS_PER_RUN}s on loopback"
 echo "bench: static baseline  /baseline         $BASELINE req/s"
