@@ -111,5 +111,29 @@ public sealed class PollJobTests
         Assert.Equal(afterFirst, service.Pings.Count); // the same bytes again: nothing changed, nobody pinged
     }
 
+    [Fact]
+    public async Task A_store_that_fails_is_logged_by_each_run_and_the_service_goes_on()
+    {
+        await using var service = await ScheduledService.CreateAsync(Start);
+        service.Folder.WriteOpml(service.A);
+        service.Start();
+        await service.WaitUntilAsync(async () => (await Titles(service)).Count == 2, "feed A polled by the run at start");
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        File.WriteAllBytes(service.Folder.Database, System.Text.Encoding.ASCII.GetBytes(new string('x', 8192)));
+        foreach (var journal in new[] { service.Folder.Database + "-wal", service.Folder.Database + "-shm" })
+            File.Delete(journal);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        await service.AdvanceUntilAsync(
+            () => Task.FromResult(service.Logs.Entries.Count(e => e.Message.StartsWith("Polling: the store failed", StringComparison.Ordinal)) >= 2),
+            Minute, 4, "two runs that met the broken store");
+
+        Assert.All(service.Logs.Entries.Where(e => e.Message.StartsWith("Polling: the store failed", StringComparison.Ordinal)),
+            e => Assert.Equal(Microsoft.Extensions.Logging.LogLevel.Error, e.Level));
+        using var health = await service.Client.GetAsync("/health");
+        Assert.Equal(System.Net.HttpStatusCode.ServiceUnavailable, health.StatusCode);
+        Assert.Equal(2, (await Titles(service)).Count); // the last rendering is still served
+    }
+
     private static Task<IReadOnlyList<string>> Titles(ScheduledService service) => HttpAssert.ItemTitlesAsync(service.Client, "/feed.json");
 }

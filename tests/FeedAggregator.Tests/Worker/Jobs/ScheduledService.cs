@@ -33,6 +33,7 @@ internal sealed class ScheduledService : IAsyncDisposable
     public FakeTimeProvider Time { get; private set; }
     public HttpClient Client { get; private set; } = null!;
     public CapturingLoggerProvider Logs => _service!.Logs;
+    public IServiceProvider Services => _service!.Services;
     public Subscription A => new(Origin.Url("/a.rss").AbsoluteUri, "Feed A");
     public Subscription B => new(Origin.Url("/b.json").AbsoluteUri, "Feed B");
 
