@@ -25,6 +25,28 @@ public sealed class ConfigArgumentsTests
     }
 
     [Theory]
+    [InlineData("--json", true)]
+    [InlineData("--", true)]
+    [InlineData("-x", true)]
+    [InlineData("--name=a:b", true)]
+    [InlineData("--=a:b", true)]
+    [InlineData("--Feeds:File=", false)]
+    [InlineData("--URLS=http://127.0.0.1:1", false)]
+    [InlineData("--contentRoot=/srv/feedagg", false)]
+    [InlineData("--applicationName=feedagg", false)]
+    public void Only_section_keys_and_the_hosts_own_keys_are_overrides(string token, bool isCommand)
+    {
+        var (command, config, error) = ConfigArguments.Split([token]);
+        Assert.Null(error);
+        Assert.Equal(isCommand ? [token] : [], command);
+        Assert.Equal(isCommand ? [] : [token], config);
+    }
+
+    [Fact]
+    public void The_error_names_the_option_that_needs_a_value() =>
+        Assert.Equal("option '--urls' needs a value", ConfigArguments.Split(["run", "--urls"]).Error);
+
+    [Theory]
     [InlineData(null, null, "http://localhost:5080/")]
     [InlineData("", "http://127.0.0.1:5081", "http://127.0.0.1:5081/")]
     [InlineData(null, "http://*:8080;https://*:8443", "http://localhost:8080/")]

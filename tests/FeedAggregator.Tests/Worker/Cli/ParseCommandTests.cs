@@ -75,6 +75,48 @@ public sealed class ParseCommandTests : IDisposable
             result.Lines);
     }
 
+    [Fact]
+    public async Task Json_gives_every_field_its_fallback_and_resolves_markup_titles_against_their_own_base()
+    {
+        var path = Write("fields.atom", """
+            <feed xmlns="http://www.w3.org/2005/Atom" xml:base="http://feed.example/dir/">
+              <title type="html">&lt;a href="about"&gt;About&lt;/a&gt;</title>
+              <entry xml:base="http://entry.example/"><id>urn:e1</id><title type="html">&lt;img src="a.jpg"&gt; One</title>
+                <link rel="enclosure" href="http://cdn.example/e.mp3" type="audio/mpeg"/></entry>
+              <entry><title type="html">&lt;img src="b.jpg"&gt; Two</title><link href="http://feed.example/two"/></entry>
+            </feed>
+            """);
+
+        var result = await _folder.RunAsync("parse", path, "--json");
+        var root = JsonDocument.Parse(Assert.Single(result.Lines)).RootElement;
+        var entries = root.GetProperty("entries");
+
+        Assert.Equal("<a href=\"http://feed.example/dir/about\">About</a>", root.GetProperty("title").GetString());
+        Assert.Equal("<img src=\"http://entry.example/a.jpg\" /> One", entries[0].GetProperty("title").GetString());
+        Assert.Equal("<img src=\"http://feed.example/dir/b.jpg\" /> Two", entries[1].GetProperty("title").GetString());
+        Assert.Equal("urn:e1", entries[0].GetProperty("id").GetString());
+        Assert.Equal("http://feed.example/two", entries[1].GetProperty("id").GetString()); // no id: the link
+        Assert.Equal("", entries[0].GetProperty("summary").GetString());
+        Assert.Equal("", entries[0].GetProperty("content").GetString());
+        var enclosure = Assert.Single(entries[0].GetProperty("enclosures").EnumerateArray());
+        Assert.Equal(("http://cdn.example/e.mp3", "audio/mpeg", 0), (enclosure.GetProperty("url").GetString(), enclosure.GetProperty("type").GetString(), enclosure.GetProperty("length").GetInt32()));
+    }
+
+    [Fact]
+    public async Task Text_output_shows_an_error_in_place_and_the_warnings_of_a_feed_cut_short()
+    {
+        var path = Write("titles.atom", MarkupTitles);
+        var missing = _folder.PathOf("missing.xml");
+
+        var result = await _folder.RunAsync("parse", missing, path, "--Parsing:MaxEntries=1");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.StartsWith($"{missing}: error: cannot read the file: ", result.Lines[0], StringComparison.Ordinal);
+        Assert.Equal($"{path}: atom10 \"Safe feed\", 1 entries", result.Lines[1]);
+        Assert.StartsWith("  warning: ", result.Lines[2], StringComparison.Ordinal);
+        Assert.Equal(4, result.Lines.Count);
+    }
+
     private string Write(string name, string content)
     {
         var path = _folder.PathOf(name);
