@@ -27,7 +27,17 @@ public sealed class PollJobTests
         Assert.Contains("Feed B", status, StringComparison.Ordinal);
         Assert.DoesNotContain("Feed A", status, StringComparison.Ordinal);
         Assert.Equal(1, service.Requests(service.A));
+
+        // Two more runs with nothing due: each re-reads the file, neither reports a poll.
+        var syncs = Syncs(service);
+        await service.AdvanceUntilAsync(() => Task.FromResult(Syncs(service) >= syncs + 2), Minute, 4, "two idle runs");
+        Assert.Equal(
+            ["Polling: 1 feeds polled, 0 failed, 2 new articles, 0 updated", "Polling: 1 feeds polled, 0 failed, 2 new articles, 0 updated"],
+            service.Logs.Entries.Where(e => e.Message.Contains("feeds polled", StringComparison.Ordinal)).Select(e => e.Message));
     }
+
+    private static int Syncs(ScheduledService service) =>
+        service.Logs.Entries.Count(e => e.Message.StartsWith("Subscriptions: 1 feeds in", StringComparison.Ordinal));
 
     [Fact]
     public async Task An_opml_file_that_is_not_valid_is_reported_and_changes_nothing()

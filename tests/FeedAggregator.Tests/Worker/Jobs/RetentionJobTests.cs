@@ -1,60 +1,72 @@
 using FeedAggregator.Model;
+using FeedAggregator.Publishing;
 using FeedAggregator.Storage;
+using FeedAggregator.Tests.Support;
 using FeedAggregator.Worker.Cli;
 using FeedAggregator.Worker.Hosting;
 using FeedAggregator.Worker.Jobs;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace FeedAggregator.Tests.Worker.Jobs;
 
 /// <summary>The retention job as the service builds it: old articles go, tombstones keep them gone.</summary>
-public sealed class RetentionJobTests : IAsyncLifetime
+public sealed class RetentionJobTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 26, 12, 0, 0, TimeSpan.Zero);
-    private readonly string _dir = Path.Combine(Path.GetTempPath(), "feedagg-retention", Guid.NewGuid().ToString("N"));
-    private Microsoft.AspNetCore.Builder.WebApplication _app = null!;
 
-    public async Task InitializeAsync()
-    {
-        Directory.CreateDirectory(_dir);
-        File.WriteAllText(Path.Combine(_dir, "feeds.opml"),
-            """<opml version="2.0"><body><outline text="A" xmlUrl="https://a.example/feed"/></body></opml>""");
-        _app = RunCommand.Build(
-        [
-            $"--Storage:Database={Path.Combine(_dir, "db.sqlite")}",
-            $"--Feeds:File={Path.Combine(_dir, "feeds.opml")}",
-            $"--Seeds:Directory={Path.Combine(_dir, "no-seeds")}",
-            $"--Publishing:OutputDirectory={Path.Combine(_dir, "public")}",
-            "--Retention:MaxAge=30.00:00:00",
-        ]);
-        await _app.Services.GetRequiredService<StartupTasks>().PrepareStoreAsync(CancellationToken.None);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _app.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_dir, recursive: true);
-    }
+    private static readonly Article[] Polled =
+    [
+        new() { Key = "guid:old", Title = "Old", Url = "https://a.example/old", Published = Now.AddDays(-40), ContentHash = "o" },
+        new() { Key = "guid:new", Title = "New", Url = "https://a.example/new", Published = Now.AddDays(-1), ContentHash = "n" },
+    ];
 
     [Fact]
-    public async Task Articles_older_than_the_maximum_age_are_removed_and_stay_removed()
+    public async Task Articles_older_than_the_maximum_age_are_removed_stay_removed_and_leave_the_published_files()
     {
-        var articles = _app.Services.GetRequiredService<IArticleStore>();
-        var feed = (await _app.Services.GetRequiredService<IFeedStore>().ListAsync(CancellationToken.None)).Single();
-        Article[] polled =
-        [
-            new() { Key = "guid:old", Title = "Old", Url = "https://a.example/old", Published = Now.AddDays(-40), ContentHash = "o" },
-            new() { Key = "guid:new", Title = "New", Url = "https://a.example/new", Published = Now.AddDays(-1), ContentHash = "n" },
-        ];
-        await articles.SaveAsync(feed, polled, Now, CancellationToken.None);
+        using var folder = new ScratchFolder();
+        await using var app = await BuildAsync(folder, "30.00:00:00");
+        var (articles, feed) = await SaveAsync(app);
+        await app.Services.GetRequiredService<FeedPublisher>().PublishAsync(CancellationToken.None, force: true);
+        Assert.Contains(">Old<", File.ReadAllText(Path.Combine(folder.Output, "feed.atom")), StringComparison.Ordinal);
 
-        var job = ActivatorUtilities.CreateInstance<RetentionJob>(_app.Services, (TimeProvider)new FakeTimeProvider(Now));
-        await job.RunAsync(CancellationToken.None);
-        var again = await articles.SaveAsync(feed, polled, Now.AddHours(1), CancellationToken.None);
+        await Job(app).RunAsync(CancellationToken.None);
+        var again = await articles.SaveAsync(feed, Polled, Now.AddHours(1), CancellationToken.None);
 
         Assert.Equal(["New"], (await articles.GetNewestAsync(10, CancellationToken.None)).Select(r => r.Article.Title));
         Assert.Equal(0, again.Added);
+        Assert.DoesNotContain(">Old<", File.ReadAllText(Path.Combine(folder.Output, "feed.atom")), StringComparison.Ordinal); // published at once
     }
+
+    [Fact]
+    public async Task A_maximum_age_of_zero_keeps_everything()
+    {
+        using var folder = new ScratchFolder();
+        await using var app = await BuildAsync(folder, "00:00:00");
+        var (articles, _) = await SaveAsync(app);
+
+        await Job(app).RunAsync(CancellationToken.None);
+
+        Assert.Equal(2, (await articles.GetNewestAsync(10, CancellationToken.None)).Count);
+    }
+
+    private static async Task<WebApplication> BuildAsync(ScratchFolder folder, string maxAge)
+    {
+        folder.WriteOpml(new Subscription("https://a.example/feed", "A"));
+        var app = RunCommand.Build([.. folder.Args, $"--Retention:MaxAge={maxAge}"]);
+        await app.Services.GetRequiredService<StartupTasks>().PrepareStoreAsync(CancellationToken.None);
+        return app;
+    }
+
+    private static async Task<(IArticleStore Articles, Feed Feed)> SaveAsync(WebApplication app)
+    {
+        var articles = app.Services.GetRequiredService<IArticleStore>();
+        var feed = (await app.Services.GetRequiredService<IFeedStore>().ListAsync(CancellationToken.None)).Single();
+        await articles.SaveAsync(feed, Polled, Now, CancellationToken.None);
+        return (articles, feed);
+    }
+
+    private static RetentionJob Job(WebApplication app) =>
+        ActivatorUtilities.CreateInstance<RetentionJob>(app.Services, (TimeProvider)new FakeTimeProvider(Now));
 }
