@@ -22,6 +22,7 @@ public sealed class ContentCodingTests
     [InlineData("gzip;Q=0, br;q=0", null)]
     [InlineData("gzip;q=0.001", "gzip")]
     [InlineData("br;level=5", "br")]
+    [InlineData("br;x=0", "br")]
     [InlineData("br;q=zero", "br")]
     [InlineData("*;q=0", null)]
     [InlineData("gzip, *", "br")]
