@@ -154,5 +154,5 @@ public sealed class PipelineIntegrationTests : IAsyncLifetime
         }
     }
 
-    private static byte[] Fixture(string name) => File.ReadAllBytes(Path.Combine("TestData", "Integration", name));
+    private static byte[] Fixture(string name) => File.ReadAllBytes(TestFiles.Path("Integration", name));
 }

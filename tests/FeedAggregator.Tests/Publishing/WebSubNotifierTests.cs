@@ -44,7 +44,32 @@ public sealed class WebSubNotifierTests
         Assert.Single(hub.RequestsTo("/hub"));
     }
 
-    [Fact]
-    public async Task Without_a_hub_nothing_is_sent() =>
-        await Notifier(null).NotifyAsync(["http://localhost:5080/feed.atom"], CancellationToken.None);
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData("hub.example/publish")]
+    public async Task Without_a_usable_hub_nothing_is_sent(string? hub)
+    {
+        var clients = new RecordingClients();
+        var notifier = new WebSubNotifier(clients, Options.Create(new PublishingOptions { WebSubHub = hub }), NullLogger<WebSubNotifier>.Instance);
+
+        await notifier.NotifyAsync(["http://localhost:5080/feed.atom"], CancellationToken.None);
+
+        Assert.Empty(clients.Requests);
+    }
+
+    /// <summary>Clients that answer 204 to anything and keep every request they were given.</summary>
+    private sealed class RecordingClients : HttpMessageHandler, IHttpClientFactory
+    {
+        public List<HttpRequestMessage> Requests { get; } = [];
+
+        public HttpClient CreateClient(string name) => new(this, disposeHandler: false);
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            Requests.Add(request);
+            return Task.FromResult(new HttpResponseMessage(System.Net.HttpStatusCode.NoContent));
+        }
+    }
 }

@@ -82,7 +82,13 @@ public sealed class PollCycleRedirectTests
 
         var summary = await poll.PollAsync();
 
-        Assert.Equal(2, summary.Polled);
-        Assert.Equal(2, OpmlFile.Read(poll.OpmlPath).Count);
+        // Both polled and both fine: the move was refused, not turned into an error row.
+        Assert.Equal(0, summary.Failed);
+        var old = await poll.FeedAsync(server.Url("/old").AbsoluteUri);
+        var current = await poll.FeedAsync(server.Url("/new").AbsoluteUri);
+        Assert.Equal((Model.FeedStatus.Ok, null), (old.Status, old.LastError));
+        Assert.Equal((Model.FeedStatus.Ok, null), (current.Status, current.LastError));
+        Assert.Equal([server.Url("/old").AbsoluteUri, server.Url("/new").AbsoluteUri], OpmlFile.Read(poll.OpmlPath).Select(s => s.Url));
+        Assert.Contains(poll.Logs.Entries, e => e.Message.Contains("which is subscribed already; kept as is", StringComparison.Ordinal));
     }
 }

@@ -36,6 +36,18 @@ public sealed class PollScheduleTests
         Assert.InRange(delay, TimeSpan.FromMinutes(minutes), TimeSpan.FromMinutes(minutes * 1.2));
     }
 
+    [Theory]
+    [InlineData(1, 30)]
+    [InlineData(3, 120)]
+    [InlineData(4, 180)]
+    [InlineData(40, 180)]
+    public void A_configured_max_backoff_is_the_cap(int errors, int minutes)
+    {
+        var schedule = new PollSchedule(Options.Create(new PollingOptions { DefaultInterval = TimeSpan.FromMinutes(30), MaxBackoff = TimeSpan.FromHours(3) }));
+        var delay = schedule.AfterFailure(AFeed, errors, Now, retryAfter: null) - Now;
+        Assert.InRange(delay, TimeSpan.FromMinutes(minutes), TimeSpan.FromMinutes(minutes * 1.2));
+    }
+
     [Fact]
     public void Jitter_is_stable_for_a_feed_and_differs_between_feeds()
     {

@@ -1,4 +1,5 @@
 using FeedAggregator.Seeding;
+using FeedAggregator.Tests.Support;
 
 namespace FeedAggregator.Tests.Seeding;
 
@@ -36,7 +37,7 @@ public sealed class SeedDocumentTests
     [Fact]
     public void An_english_file_has_its_first_sentence_as_title_and_keeps_its_paragraphs()
     {
-        var entry = SeedDocument.Read(File.ReadAllText(Path.Combine("TestData", "Seeding", "en_story.txt")))!;
+        var entry = SeedDocument.Read(File.ReadAllText(TestFiles.Path("Seeding", "en_story.txt")))!;
         Assert.Equal("The city council approved the new cycling plan on Tuesday", entry.Title);
         Assert.Null(entry.Language); // Latin script: unknown rather than guessed.
         Assert.Equal(3, entry.Content!.Split("<p>").Length - 1);

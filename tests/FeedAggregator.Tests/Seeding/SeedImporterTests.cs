@@ -15,7 +15,7 @@ public sealed class SeedImporterTests
         await using var db = await TempDatabase.CreateAsync();
         var folder = Path.Combine(db.Directory, "seeds");
         Directory.CreateDirectory(folder);
-        File.Copy(Path.Combine("TestData", "Seeding", "en_story.txt"), Path.Combine(folder, "001.txt"));
+        File.Copy(TestFiles.Path("Seeding", "en_story.txt"), Path.Combine(folder, "001.txt"));
         File.WriteAllText(Path.Combine(folder, "002.txt"), "مرحبا بكم في النشرة الإخبارية لهذا اليوم.\nفقرة ثانية.");
         File.WriteAllText(Path.Combine(folder, "empty.txt"), "\n\n");
         File.WriteAllText(Path.Combine(folder, "ignored.md"), "not a seed");

@@ -2,6 +2,7 @@ using FeedAggregator.Model;
 using FeedAggregator.Parsing;
 using FeedAggregator.Processing;
 using FeedAggregator.Seeding;
+using FeedAggregator.Stories;
 using FeedAggregator.Tests.Support;
 
 namespace FeedAggregator.Tests.Stories;
@@ -116,5 +117,23 @@ public sealed class StoryStoreTests
         Assert.Equal("text", other.StoryMatch);
         Assert.True(other.StoryScore >= 0.5);
         Assert.Equal(2, (await db.Articles.GetStoryAsync(other.Id, None)).Count);
+    }
+
+    [Theory]
+    [InlineData(0.5, 1)]
+    [InlineData(1.0, 2)]
+    public async Task The_configured_similarity_threshold_decides_whether_an_edited_copy_joins_the_story(double threshold, int stories)
+    {
+        await using var db = await TempDatabase.CreateAsync(new DedupeOptions { SimilarityThreshold = threshold });
+        var wire = await SubscribeAsync(db, "https://wire.example/feed");
+        var paper = await SubscribeAsync(db, "https://paper.example/feed");
+        var original = SeedDocument.Read(StoryFixtures.Text("wire-en-original"))! with { Id = "w-1", Link = "https://wire.example/1", Published = Now };
+        var edited = SeedDocument.Read(StoryFixtures.Text("wire-en-edited"))! with { Id = "p-1", Link = "https://paper.example/1", Published = Now.AddHours(1) };
+
+        await db.Articles.SaveAsync(wire, Poll(wire, original), Now, None);
+        await db.Articles.SaveAsync(paper, Poll(paper, edited), Now.AddHours(1), None);
+
+        // The edited copy scores between the two thresholds: grouped at 0.5, a story of its own at 1.0.
+        Assert.Equal(stories, (await db.Articles.GetNewestStoriesAsync(10, None)).Count);
     }
 }

@@ -1,11 +1,12 @@
 using FeedAggregator.Model;
 using FeedAggregator.Subscriptions;
+using FeedAggregator.Tests.Support;
 
 namespace FeedAggregator.Tests.Subscriptions;
 
 public sealed class OpmlFileTests
 {
-    private static string Fixture(string name) => Path.Combine("TestData", "Subscriptions", name);
+    private static string Fixture(string name) => TestFiles.Path("Subscriptions", name);
 
     [Fact]
     public void Reads_feeds_folders_titles_and_intervals()

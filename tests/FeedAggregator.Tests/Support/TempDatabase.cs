@@ -1,17 +1,20 @@
 using FeedAggregator.Storage;
+using FeedAggregator.Stories;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace FeedAggregator.Tests.Support;
 
 /// <summary>A real SQLite file in a temp folder, migrated, deleted afterwards.</summary>
 public sealed class TempDatabase : IAsyncDisposable
 {
-    private TempDatabase(string directory)
+    private TempDatabase(string directory, DedupeOptions dedupe)
     {
         Directory = directory;
         Connections = new SqliteConnectionFactory(Path.Combine(directory, "test.db"));
         Feeds = new SqliteFeedStore(Connections);
-        Articles = new SqliteArticleStore(Connections);
+        // The options as the host passes them, so the configured threshold is the one that runs.
+        Articles = new SqliteArticleStore(Connections, Options.Create(dedupe));
     }
 
     public string Directory { get; }
@@ -20,11 +23,11 @@ public sealed class TempDatabase : IAsyncDisposable
     public SqliteArticleStore Articles { get; }
 
     /// <param name="migrate">False: an empty file, for the migration tests.</param>
-    public static async Task<TempDatabase> CreateAsync(bool migrate = true)
+    public static async Task<TempDatabase> CreateAsync(DedupeOptions? dedupe = null, bool migrate = true)
     {
         var directory = Path.Combine(Path.GetTempPath(), "feedagg-tests", Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(directory);
-        var database = new TempDatabase(directory);
+        var database = new TempDatabase(directory, dedupe ?? new DedupeOptions());
         if (migrate)
             await new DatabaseMigrator(database.Connections, NullLogger<DatabaseMigrator>.Instance).MigrateAsync(CancellationToken.None);
         return database;

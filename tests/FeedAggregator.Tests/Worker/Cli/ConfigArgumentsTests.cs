@@ -1,7 +1,7 @@
 using FeedAggregator.Worker.Cli;
 using FeedAggregator.Worker.Hosting;
 
-namespace FeedAggregator.Tests.Worker;
+namespace FeedAggregator.Tests.Worker.Cli;
 
 public sealed class ConfigArgumentsTests
 {
@@ -23,6 +23,28 @@ public sealed class ConfigArgumentsTests
         Assert.Equal(["parse", "--", "--Odd:Name.xml"], command);
         Assert.Empty(config);
     }
+
+    [Theory]
+    [InlineData("--json", true)]
+    [InlineData("--", true)]
+    [InlineData("-x", true)]
+    [InlineData("--name=a:b", true)]
+    [InlineData("--=a:b", true)]
+    [InlineData("--Feeds:File=", false)]
+    [InlineData("--URLS=http://127.0.0.1:1", false)]
+    [InlineData("--contentRoot=/srv/feedagg", false)]
+    [InlineData("--applicationName=feedagg", false)]
+    public void Only_section_keys_and_the_hosts_own_keys_are_overrides(string token, bool isCommand)
+    {
+        var (command, config, error) = ConfigArguments.Split([token]);
+        Assert.Null(error);
+        Assert.Equal(isCommand ? [token] : [], command);
+        Assert.Equal(isCommand ? [] : [token], config);
+    }
+
+    [Fact]
+    public void The_error_names_the_option_that_needs_a_value() =>
+        Assert.Equal("option '--urls' needs a value", ConfigArguments.Split(["run", "--urls"]).Error);
 
     [Theory]
     [InlineData(null, null, "http://localhost:5080/")]

@@ -1,11 +1,12 @@
 using System.Text.Json;
+using FeedAggregator.Tests.Support;
 using FeedAggregator.Worker.Cli;
 
-namespace FeedAggregator.Tests.Worker;
+namespace FeedAggregator.Tests.Worker.Cli;
 
 /// <summary><c>feedagg parse</c> with many inputs: parsed in parallel, printed in input order.</summary>
-[Collection(nameof(ConsoleOutput))]
-public sealed class ParseCommandTests : IDisposable
+[Collection(ConsoleCollection.Name)]
+public sealed class ParseCommandOrderTests : IDisposable
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("feedagg-parse-").FullName;
 
@@ -50,7 +51,3 @@ public sealed class ParseCommandTests : IDisposable
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 }
-
-/// <summary>Tests that redirect the console run one at a time.</summary>
-[CollectionDefinition(nameof(ConsoleOutput), DisableParallelization = true)]
-public sealed class ConsoleOutput;

@@ -2,7 +2,7 @@ using FeedAggregator.Worker.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Primitives;
 
-namespace FeedAggregator.Tests.Worker;
+namespace FeedAggregator.Tests.Worker.Http;
 
 public sealed class FeedViewParserTests
 {

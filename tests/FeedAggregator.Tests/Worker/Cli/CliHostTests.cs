@@ -8,7 +8,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
 
-namespace FeedAggregator.Tests.Worker;
+namespace FeedAggregator.Tests.Worker.Cli;
 
 /// <summary>Verbs that serve nothing run in a plain host: the pipeline, and nothing that starts a server, a schedule or a thread.</summary>
 public sealed class CliHostTests

@@ -1,0 +1,148 @@
+using System.Text.Json;
+using FeedAggregator.Tests.Support;
+
+namespace FeedAggregator.Tests.Worker.Cli;
+
+/// <summary><c>parse PATH... [--json]</c> run as the executable runs it: one result per input, in order.</summary>
+[Collection(ConsoleCollection.Name)]
+public sealed class ParseCommandTests : IDisposable
+{
+    private const string MarkupTitles = """
+        <feed xmlns="http://www.w3.org/2005/Atom"><title type="html">&lt;a href="javascript:alert(1)"&gt;Safe&lt;/a&gt; &lt;b&gt;feed&lt;/b&gt;</title>
+        <entry><id>1</id><title type="html">&lt;img src="http://example.com/a.jpg" onerror="alert(1)"&gt; Photo</title><updated>2026-01-27T10:00:00+01:00</updated></entry>
+        <entry><id>2</id><title>AT&amp;T &lt;3 you</title></entry>
+        </feed>
+        """;
+
+    private readonly ScratchFolder _folder = new();
+
+    public void Dispose() => _folder.Dispose();
+
+    [Fact]
+    public async Task Json_reports_a_markup_title_sanitized_and_a_plain_one_as_text()
+    {
+        var path = Write("titles.atom", MarkupTitles);
+
+        var result = await _folder.RunAsync("parse", path, "--json");
+        using var json = JsonDocument.Parse(Assert.Single(result.Lines));
+        var root = json.RootElement;
+        var entries = root.GetProperty("entries");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal(path, root.GetProperty("source").GetString());
+        Assert.True(root.GetProperty("ok").GetBoolean());
+        Assert.Equal("atom10", root.GetProperty("format").GetString());
+        Assert.Equal("<a>Safe</a> <b>feed</b>", root.GetProperty("title").GetString());
+        Assert.Equal("html", root.GetProperty("title_type").GetString());
+        Assert.Equal(2, entries.GetArrayLength());
+        Assert.Equal("<img src=\"http://example.com/a.jpg\" /> Photo", entries[0].GetProperty("title").GetString());
+        Assert.Equal("html", entries[0].GetProperty("title_type").GetString());
+        Assert.Equal("2026-01-27T09:00:00Z", entries[0].GetProperty("updated").GetString());
+        Assert.Equal("AT&T <3 you", entries[1].GetProperty("title").GetString());
+        Assert.Equal("text", entries[1].GetProperty("title_type").GetString());
+    }
+
+    [Fact]
+    public async Task An_unreadable_input_is_an_error_line_in_its_place_and_only_all_failing_exits_1()
+    {
+        var good = Write("titles.atom", MarkupTitles);
+        var broken = Write("broken.xml", "<html><body>not a feed</body></html>");
+        var missing = _folder.PathOf("missing.xml");
+
+        var mixed = await _folder.RunAsync("parse", missing, good, broken, "--json");
+        var allBad = await _folder.RunAsync("parse", missing, broken, "--json");
+        var rows = mixed.Lines.Select(l => JsonDocument.Parse(l).RootElement).ToList();
+
+        Assert.True(mixed.ExitCode == 0, mixed.ToString());
+        Assert.Equal([missing, good, broken], rows.Select(r => r.GetProperty("source").GetString()));
+        Assert.Equal([false, true, false], rows.Select(r => r.GetProperty("ok").GetBoolean()));
+        Assert.StartsWith("cannot read the file: ", rows[0].GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.False(string.IsNullOrWhiteSpace(rows[2].GetProperty("error").GetString()));
+        Assert.True(allBad.ExitCode == 1, allBad.ToString());
+        Assert.Equal(2, allBad.Lines.Count);
+    }
+
+    [Fact]
+    public async Task Text_output_gives_the_format_title_and_each_entry_with_its_date()
+    {
+        var path = Write("titles.atom", MarkupTitles);
+
+        var result = await _folder.RunAsync("parse", path);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal(
+            [$"{path}: atom10 \"Safe feed\", 2 entries", "  2026-01-27T09:00:00Z Photo", $"  {"(no date)",-20} AT&T <3 you"],
+            result.Lines);
+    }
+
+    [Fact]
+    public async Task Json_gives_every_field_its_fallback_and_resolves_markup_titles_against_their_own_base()
+    {
+        var path = Write("fields.atom", """
+            <feed xmlns="http://www.w3.org/2005/Atom" xml:base="http://feed.example/dir/">
+              <title type="html">&lt;a href="about"&gt;About&lt;/a&gt;</title>
+              <entry xml:base="http://entry.example/"><id>urn:e1</id><title type="html">&lt;img src="a.jpg"&gt; One</title>
+                <link rel="enclosure" href="http://cdn.example/e.mp3" type="audio/mpeg"/></entry>
+              <entry><title type="html">&lt;img src="b.jpg"&gt; Two</title><link href="http://feed.example/two"/></entry>
+            </feed>
+            """);
+
+        var result = await _folder.RunAsync("parse", path, "--json");
+        var root = JsonDocument.Parse(Assert.Single(result.Lines)).RootElement;
+        var entries = root.GetProperty("entries");
+
+        Assert.Equal("<a href=\"http://feed.example/dir/about\">About</a>", root.GetProperty("title").GetString());
+        Assert.Equal("<img src=\"http://entry.example/a.jpg\" /> One", entries[0].GetProperty("title").GetString());
+        Assert.Equal("<img src=\"http://feed.example/dir/b.jpg\" /> Two", entries[1].GetProperty("title").GetString());
+        Assert.Equal("urn:e1", entries[0].GetProperty("id").GetString());
+        Assert.Equal("http://feed.example/two", entries[1].GetProperty("id").GetString()); // no id: the link
+        Assert.Equal("", entries[0].GetProperty("summary").GetString());
+        Assert.Equal("", entries[0].GetProperty("content").GetString());
+        var enclosure = Assert.Single(entries[0].GetProperty("enclosures").EnumerateArray());
+        Assert.Equal(("http://cdn.example/e.mp3", "audio/mpeg", 0), (enclosure.GetProperty("url").GetString(), enclosure.GetProperty("type").GetString(), enclosure.GetProperty("length").GetInt32()));
+    }
+
+    [Fact]
+    public async Task Text_output_shows_an_error_in_place_and_the_warnings_of_a_feed_cut_short()
+    {
+        var path = Write("titles.atom", MarkupTitles);
+        var missing = _folder.PathOf("missing.xml");
+
+        var result = await _folder.RunAsync("parse", missing, path, "--Parsing:MaxEntries=1");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.StartsWith($"{missing}: error: cannot read the file: ", result.Lines[0], StringComparison.Ordinal);
+        Assert.Equal($"{path}: atom10 \"Safe feed\", 1 entries", result.Lines[1]);
+        Assert.StartsWith("  warning: ", result.Lines[2], StringComparison.Ordinal);
+        Assert.Equal(4, result.Lines.Count);
+    }
+
+    [Fact]
+    public async Task Json_says_when_a_feed_was_recovered_and_lists_authors_as_names_or_emails()
+    {
+        var broken = Write("broken.rss", """
+            <rss version="2.0"><channel><title>Broken</title>
+            <item><title>One</title><author>jane@example.com (Jane Doe)</author><dc:creator>kai@example.com</dc:creator></item>
+            </channel></rss>
+            """);
+        var fine = Write("fine.rss", "<rss version=\"2.0\"><channel><title>Fine</title></channel></rss>");
+
+        var result = await _folder.RunAsync("parse", broken, fine, "--json");
+        Assert.Equal(2, result.Lines.Count);
+        using var recovered = JsonDocument.Parse(result.Lines[0]);
+        using var wellFormed = JsonDocument.Parse(result.Lines[1]);
+
+        Assert.True(recovered.RootElement.GetProperty("recovered").GetBoolean());
+        Assert.StartsWith("recovered from an XML error", recovered.RootElement.GetProperty("warnings")[0].GetString(), StringComparison.Ordinal);
+        Assert.Equal(["Jane Doe", "kai@example.com"],
+            recovered.RootElement.GetProperty("entries")[0].GetProperty("authors").EnumerateArray().Select(a => a.GetString()));
+        Assert.False(wellFormed.RootElement.GetProperty("recovered").GetBoolean());
+    }
+
+    private string Write(string name, string content)
+    {
+        var path = _folder.PathOf(name);
+        File.WriteAllText(path, content);
+        return path;
+    }
+}
