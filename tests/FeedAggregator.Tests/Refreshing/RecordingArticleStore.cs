@@ -56,8 +56,8 @@ internal sealed class RecordingArticleStore(IArticleStore inner) : IArticleStore
 
     public Task<long?> FindIdAsync(string publicId, CancellationToken cancellationToken) => inner.FindIdAsync(publicId, cancellationToken);
 
-    public Task<int> RemoveOlderThanAsync(DateTimeOffset cutoff, DateTimeOffset now, CancellationToken cancellationToken) =>
-        inner.RemoveOlderThanAsync(cutoff, now, cancellationToken);
+    public Task<int> RemoveOlderThanAsync(DateTimeOffset cutoff, int keepPerFeed, DateTimeOffset now, CancellationToken cancellationToken) =>
+        inner.RemoveOlderThanAsync(cutoff, keepPerFeed, now, cancellationToken);
 
     public Task<IReadOnlyDictionary<long, int>> CountByFeedAsync(CancellationToken cancellationToken) => inner.CountByFeedAsync(cancellationToken);
 

@@ -27,6 +27,7 @@ public sealed class RetentionJobTests : IAsyncLifetime
             $"--Seeds:Directory={Path.Combine(_dir, "no-seeds")}",
             $"--Publishing:OutputDirectory={Path.Combine(_dir, "public")}",
             "--Retention:MaxAge=30.00:00:00",
+            "--Retention:KeepPerFeed=1",
         ]);
         await _app.Services.GetRequiredService<StartupTasks>().PrepareStoreAsync(CancellationToken.None);
     }
