@@ -126,6 +126,13 @@ public sealed class SqliteFeedStore(SqliteConnectionFactory connections) : IFeed
         return row.ToFeed();
     }
 
+    public Task CheckWritableAsync(CancellationToken cancellationToken) =>
+        connections.WriteAsync(writer =>
+        {
+            writer.Probe();
+            return true;
+        }, cancellationToken);
+
     public Task UpdatePollStateAsync(Feed feed, CancellationToken cancellationToken) =>
         connections.WriteAsync(writer => writer.SavePollState(feed), cancellationToken);
 

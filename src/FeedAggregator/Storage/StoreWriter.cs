@@ -173,6 +173,20 @@ internal sealed class StoreWriter : IDisposable
         return changed;
     }
 
+    /// <summary>
+    /// A committed write that changes nothing readers see: it needs a page of the disk like any
+    /// other, so it tells whether the store takes writes again.
+    /// </summary>
+    public void Probe()
+    {
+        using var transaction = Begin();
+        using var touch = _connection.CreateCommand();
+        touch.Transaction = transaction;
+        touch.CommandText = "UPDATE store_version SET version = version WHERE id = 1";
+        touch.ExecuteNonQuery();
+        transaction.Commit();
+    }
+
     /// <summary>Removes the articles sorted before the cutoff, leaving tombstones; see <see cref="IArticleStore.RemoveOlderThanAsync"/>.</summary>
     public int RemoveOlderThan(DateTimeOffset cutoff, int keepPerFeed, DateTimeOffset now)
     {
