@@ -34,11 +34,20 @@ internal static class PollCommand
 
     private static async Task<int> PollAsync(IServiceProvider services, bool force, CancellationToken cancellationToken)
     {
-        await services.GetRequiredService<StartupTasks>().PrepareStoreAsync(cancellationToken);
-        var storeHealth = services.GetRequiredService<StoreHealth>();
-        var failuresBefore = storeHealth.Failures;
         // SIGTERM or Ctrl-C: stop fetching, let the write under way finish, report what was done.
         using var stop = new StopSignals(cancellationToken);
+        try
+        {
+            await services.GetRequiredService<StartupTasks>().PrepareStoreAsync(stop.Token);
+        }
+        catch (OperationCanceledException) when (stop.Signal is { } early)
+        {
+            await Console.Error.WriteLineAsync($"feedagg: stopped by {early.Name} before polling.");
+            return early.ExitCode;
+        }
+
+        var storeHealth = services.GetRequiredService<StoreHealth>();
+        var failuresBefore = storeHealth.Failures;
         var summary = await services.GetRequiredService<PollCycle>().RunAsync(force, stop.Token);
         foreach (var result in summary.Results)
         {

@@ -118,7 +118,7 @@ public sealed class SqliteFeedStore(SqliteConnectionFactory connections) : IFeed
         await connection.ExecuteAsync(new CommandDefinition(
             """
             INSERT INTO feeds (url, origin, title, status, created_at) VALUES (@url, 'seed', @title, 'ok', @now)
-            ON CONFLICT (url) DO UPDATE SET title = excluded.title
+            ON CONFLICT (url) DO UPDATE SET title = excluded.title WHERE title IS NOT excluded.title
             """,
             new { url, title, now = UnixTime.ToDb(now) }, cancellationToken: cancellationToken));
         var row = await connection.QuerySingleAsync<FeedRow>(new CommandDefinition(
