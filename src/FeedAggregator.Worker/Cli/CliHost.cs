@@ -1,3 +1,4 @@
+using FeedAggregator.Storage;
 using FeedAggregator.Worker.Hosting;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
@@ -14,12 +15,20 @@ internal static class CliHost
     public static async Task<int> RunAsync(
         IReadOnlyList<string> configArgs, Func<IServiceProvider, CancellationToken, Task<int>> verb, CancellationToken cancellationToken)
     {
+        string? databasePath = null;
         try
         {
             var host = FeedAggHost.CreateCliHost(configArgs);
             await using var disposal = (IAsyncDisposable)host; // the store's services dispose asynchronously
             ValidateOptions(host.Services);
+            databasePath = host.Services.GetService<SqliteConnectionFactory>()?.DatabasePath;
             return await verb(host.Services, cancellationToken);
+        }
+        catch (SqliteException ex) when (databasePath is not null)
+        {
+            // Name the file and what to do: SQLite's own message names neither.
+            await Console.Error.WriteLineAsync($"feedagg: {StorageError.Describe(ex, databasePath)}");
+            return ExitCodes.CouldNotWork;
         }
         catch (Exception ex) when (StartupError.Describe(ex) is { } message)
         {

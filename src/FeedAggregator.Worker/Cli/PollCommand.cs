@@ -2,6 +2,7 @@ using System.CommandLine;
 using FeedAggregator.Model;
 using FeedAggregator.Publishing;
 using FeedAggregator.Refreshing;
+using FeedAggregator.Storage;
 using FeedAggregator.Worker.Hosting;
 
 namespace FeedAggregator.Worker.Cli;
@@ -33,8 +34,21 @@ internal static class PollCommand
 
     private static async Task<int> PollAsync(IServiceProvider services, bool force, CancellationToken cancellationToken)
     {
-        await services.GetRequiredService<StartupTasks>().PrepareStoreAsync(cancellationToken);
-        var summary = await services.GetRequiredService<PollCycle>().RunAsync(force, cancellationToken);
+        // SIGTERM or Ctrl-C: stop fetching, let the write under way finish, report what was done.
+        using var stop = new StopSignals(cancellationToken);
+        try
+        {
+            await services.GetRequiredService<StartupTasks>().PrepareStoreAsync(stop.Token);
+        }
+        catch (OperationCanceledException) when (stop.Signal is { } early)
+        {
+            await Console.Error.WriteLineAsync($"feedagg: stopped by {early.Name} before polling.");
+            return early.ExitCode;
+        }
+
+        var storeHealth = services.GetRequiredService<StoreHealth>();
+        var failuresBefore = storeHealth.Failures;
+        var summary = await services.GetRequiredService<PollCycle>().RunAsync(force, stop.Token);
         foreach (var result in summary.Results)
         {
             var line = (result.Held, result.Status) switch
@@ -47,9 +61,24 @@ internal static class PollCommand
             Console.WriteLine(line);
         }
 
-        await services.GetRequiredService<FeedPublisher>().PublishAsync(cancellationToken, force: true);
+        if (!summary.Interrupted)
+            await services.GetRequiredService<FeedPublisher>().PublishAsync(cancellationToken, force: true);
         Console.WriteLine(
             $"{summary.Polled} feeds polled, {summary.Failed} failed, {summary.Added} new articles, {summary.Updated} updated.");
+        if (storeHealth.Failures > failuresBefore)
+        {
+            // The failures could not be recorded on the feeds' rows: this run did not work.
+            await Console.Error.WriteLineAsync($"feedagg: {storeHealth.Problem ?? "the store refused writes during the run"}");
+            return ExitCodes.CouldNotWork;
+        }
+
+        if (stop.Signal is { } signal)
+        {
+            await Console.Error.WriteLineAsync(
+                $"feedagg: stopped by {signal.Name}: {summary.Due - summary.Polled} of {summary.Due} feeds not polled; they stay due.");
+            return signal.ExitCode;
+        }
+
         return ExitCodes.Done;
     }
 }

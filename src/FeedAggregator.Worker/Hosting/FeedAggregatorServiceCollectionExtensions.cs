@@ -74,6 +74,7 @@ internal static class FeedAggregatorServiceCollectionExtensions
 
         // Storage
         services.AddSingleton(sp => new SqliteConnectionFactory(sp.GetRequiredService<IOptions<StorageOptions>>().Value.Database));
+        services.AddSingleton(sp => sp.GetRequiredService<SqliteConnectionFactory>().Health);
         services.AddSingleton<DatabaseMigrator>();
         services.AddSingleton<IFeedStore, SqliteFeedStore>();
         services.AddSingleton<IArticleStore, SqliteArticleStore>();

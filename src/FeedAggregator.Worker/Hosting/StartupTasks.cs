@@ -2,6 +2,7 @@ using FeedAggregator.Publishing;
 using FeedAggregator.Seeding;
 using FeedAggregator.Storage;
 using FeedAggregator.Subscriptions;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 
 namespace FeedAggregator.Worker.Hosting;
@@ -16,11 +17,28 @@ internal sealed class StartupTasks(
     SubscriptionSync subscriptions,
     SeedImporter seeds,
     FeedPublisher publisher,
-    IOptions<SeedsOptions> seedOptions) : IHostedService
+    IOptions<SeedsOptions> seedOptions,
+    IOptions<StorageOptions> storageOptions,
+    StoreHealth storeHealth,
+    ILogger<StartupTasks> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        await PrepareStoreAsync(cancellationToken);
+        // Without a current schema nothing can be read: that failure stops the start.
+        await migrator.MigrateAsync(cancellationToken);
+        try
+        {
+            await SyncAndSeedAsync(cancellationToken);
+        }
+        catch (SqliteException ex) when (ex.SqliteErrorCode is 8 or 10 or 13)
+        {
+            // Read-only, I/O error, disk full: what is stored can still be served. /health says
+            // why, and the poll job writes nothing until the store takes writes again.
+            var problem = StorageError.Describe(ex, storageOptions.Value.Database);
+            storeHealth.WriteFailed(problem);
+            logger.LogError("Storage: {StoreProblem}; serving what is stored", problem);
+        }
+
         await publisher.PublishAsync(cancellationToken, force: true);
     }
 
@@ -30,6 +48,11 @@ internal sealed class StartupTasks(
     public async Task PrepareStoreAsync(CancellationToken cancellationToken)
     {
         await migrator.MigrateAsync(cancellationToken);
+        await SyncAndSeedAsync(cancellationToken);
+    }
+
+    private async Task SyncAndSeedAsync(CancellationToken cancellationToken)
+    {
         await subscriptions.SyncAsync(cancellationToken);
         await seeds.ImportAsync(seedOptions.Value.Directory, cancellationToken);
     }

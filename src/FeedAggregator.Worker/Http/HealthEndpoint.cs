@@ -13,7 +13,8 @@ internal static class HealthEndpoint
 {
     public static IEndpointRouteBuilder MapHealthEndpoint(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/health", async (IFeedStore feeds, ISchedulerFactory schedulers, SubscriptionSync subscriptions, CancellationToken cancellationToken) =>
+        app.MapGet("/health", async (
+            IFeedStore feeds, StoreHealth storeHealth, ISchedulerFactory schedulers, SubscriptionSync subscriptions, CancellationToken cancellationToken) =>
         {
             string store;
             int total = 0, failing = 0;
@@ -22,7 +23,8 @@ internal static class HealthEndpoint
                 var all = await feeds.ListAsync(cancellationToken);
                 total = all.Count;
                 failing = all.Count(f => f.Status is FeedStatus.Error or FeedStatus.Gone);
-                store = "ok";
+                // Reads work, but a write that failed (a full disk) could not be recorded anywhere else.
+                store = storeHealth.Problem ?? "ok";
             }
             catch (Microsoft.Data.Sqlite.SqliteException ex)
             {

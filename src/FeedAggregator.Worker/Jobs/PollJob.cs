@@ -1,5 +1,6 @@
 using FeedAggregator.Publishing;
 using FeedAggregator.Refreshing;
+using FeedAggregator.Storage;
 using FeedAggregator.Subscriptions;
 using Quartz;
 
@@ -10,7 +11,8 @@ namespace FeedAggregator.Worker.Jobs;
 /// changed. Never throws: a failing feed is recorded on its row by the poll cycle.
 /// </summary>
 [DisallowConcurrentExecution]
-internal sealed class PollJob(SubscriptionSync subscriptions, PollCycle cycle, FeedPublisher publisher, ILogger<PollJob> logger) : IJob
+internal sealed class PollJob(
+    SubscriptionSync subscriptions, PollCycle cycle, FeedPublisher publisher, IFeedStore feeds, StoreHealth storeHealth, ILogger<PollJob> logger) : IJob
 {
     public static readonly JobKey Key = new("poll");
 
@@ -18,6 +20,14 @@ internal sealed class PollJob(SubscriptionSync subscriptions, PollCycle cycle, F
     {
         try
         {
+            // A store that refused a write is tried before any feed is fetched: a fetch whose
+            // result cannot be recorded would only be repeated, every run, at the site's expense.
+            if (storeHealth.Problem is { } problem && !await StoreTakesWritesAsync(cancellationToken))
+            {
+                logger.LogWarning("Polling: skipped: {StoreProblem}", problem);
+                return;
+            }
+
             // Re-reading the OPML on every run is how an edit of the file takes effect without a
             // restart (within Polling:CheckEvery).
             await subscriptions.SyncAsync(cancellationToken);
@@ -41,6 +51,20 @@ internal sealed class PollJob(SubscriptionSync subscriptions, PollCycle cycle, F
         {
             // The store is unavailable (disk full, locked, removed): /health shows it; retry next run.
             logger.LogError(ex, "Polling: the store failed; the next run tries again");
+        }
+    }
+
+    private async Task<bool> StoreTakesWritesAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await feeds.CheckWritableAsync(cancellationToken);
+            logger.LogInformation("Polling: the store takes writes again");
+            return true;
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException)
+        {
+            return false;
         }
     }
 }

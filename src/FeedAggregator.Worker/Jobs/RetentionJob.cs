@@ -31,7 +31,7 @@ internal sealed class RetentionJob(
         try
         {
             var now = time.GetUtcNow();
-            var removed = maxAge <= TimeSpan.Zero ? 0 : await articles.RemoveOlderThanAsync(now - maxAge, now, cancellationToken);
+            var removed = maxAge <= TimeSpan.Zero ? 0 : await articles.RemoveOlderThanAsync(now - maxAge, options.Value.KeepPerFeed, now, cancellationToken);
             if (removed > 0)
                 logger.LogInformation("Retention: removed {Removed} articles older than {MaxAge}", removed, maxAge);
 

@@ -45,28 +45,37 @@ public sealed class PollCycle(
                 GateOf(HostOf(held)).Hold(held.RetryAfter!.Value);
 
             var results = new ConcurrentBag<RefreshResult>();
-            await using (var pipeline = new PollPipeline(refresher, settings.QueueCapacity, results, logger, time, settings.DefaultInterval, cancellationToken))
+            try
             {
-                var parallel = new ParallelOptions { MaxDegreeOfParallelism = settings.MaxConcurrency, CancellationToken = pipeline.Token };
-                await Parallel.ForEachAsync(Interleave(due), parallel, async (feed, token) =>
+                await using (var pipeline = new PollPipeline(refresher, settings.QueueCapacity, results, logger, time, settings.DefaultInterval, cancellationToken))
                 {
-                    // The host's slot is held for the request only: processing and storing go on
-                    // in the pipeline's own stages while this worker fetches the next feed.
-                    var gate = GateOf(HostOf(feed));
-                    FetchedFeed fetched;
-                    using (await gate.EnterAsync(token))
+                    var parallel = new ParallelOptions { MaxDegreeOfParallelism = settings.MaxConcurrency, CancellationToken = pipeline.Token };
+                    await Parallel.ForEachAsync(Interleave(due), parallel, async (feed, token) =>
                     {
-                        fetched = gate.HeldUntil is { } until ? Hold(feed, until) : await pipeline.FetchAsync(feed, token);
-                        if (fetched.Done is { Held: false, Feed.RetryAfter: { } retryAfter })
-                            gate.Hold(retryAfter);
-                    }
+                        // The host's slot is held for the request only: processing and storing go on
+                        // in the pipeline's own stages while this worker fetches the next feed.
+                        var gate = GateOf(HostOf(feed));
+                        FetchedFeed fetched;
+                        using (await gate.EnterAsync(token))
+                        {
+                            fetched = gate.HeldUntil is { } until ? Hold(feed, until) : await pipeline.FetchAsync(feed, token);
+                            if (fetched.Done is { Held: false, Feed.RetryAfter: { } retryAfter })
+                                gate.Hold(retryAfter);
+                        }
 
-                    await pipeline.EnqueueAsync(fetched, token);
-                });
-                await pipeline.CompleteAsync();
+                        await pipeline.EnqueueAsync(fetched, token);
+                    });
+                    await pipeline.CompleteAsync();
+                }
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // Stopped (shutdown, a signal): the write under way was finished by the pipeline,
+                // what was not stored stays due. The caller still gets what was done.
+                return new PollCycleSummary([.. results.OrderBy(r => r.Feed.Id)]) { Interrupted = true, Due = due.Count };
             }
 
-            return new PollCycleSummary([.. results.OrderBy(r => r.Feed.Id)]);
+            return new PollCycleSummary([.. results.OrderBy(r => r.Feed.Id)]) { Due = due.Count };
         }
         finally
         {

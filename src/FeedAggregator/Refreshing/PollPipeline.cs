@@ -144,7 +144,10 @@ internal sealed class PollPipeline : IAsyncDisposable
 
     private async Task<RefreshResult> RecordFailureAsync(FeedWrite write, Exception error)
     {
-        var failed = Failed(write.Feed, error);
+        // The poll's validators and body hash describe a document whose articles were not stored:
+        // kept, they would make the next poll skip that document ("not modified", "same bytes")
+        // and its articles would never arrive. Forgotten, the next poll fetches and reads it again.
+        var failed = Failed(write.Feed with { ETag = null, LastModified = null, BodyHash = null }, error);
         try
         {
             return await _refresher.StoreAsync(failed, Token);

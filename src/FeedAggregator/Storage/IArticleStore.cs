@@ -47,10 +47,11 @@ public interface IArticleStore
     Task<long?> FindIdAsync(string publicId, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Removes the articles dated before <paramref name="cutoff"/> and leaves a tombstone for
-    /// each, so that a later poll never adds them again. Returns how many were removed.
+    /// Removes the articles dated before <paramref name="cutoff"/>, except each feed's
+    /// <paramref name="keepPerFeed"/> newest, and leaves a tombstone for each, so that a later
+    /// poll never adds them again. Returns how many were removed.
     /// </summary>
-    Task<int> RemoveOlderThanAsync(DateTimeOffset cutoff, DateTimeOffset now, CancellationToken cancellationToken);
+    Task<int> RemoveOlderThanAsync(DateTimeOffset cutoff, int keepPerFeed, DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>How many articles each feed has, by feed id.</summary>
     Task<IReadOnlyDictionary<long, int>> CountByFeedAsync(CancellationToken cancellationToken);

@@ -47,6 +47,9 @@ public interface IFeedStore
     /// <summary>A number that changes whenever a feed (its poll state, its subscription) or an article changes.</summary>
     Task<long> GetStateVersionAsync(CancellationToken cancellationToken);
 
+    /// <summary>Writes nothing readers see, to find out whether the store takes writes; throws when it does not.</summary>
+    Task CheckWritableAsync(CancellationToken cancellationToken);
+
     /// <summary>Writes the poll state of <paramref name="feed"/> (status, validators, errors, times, URL, title).</summary>
     Task UpdatePollStateAsync(Feed feed, CancellationToken cancellationToken);
 }

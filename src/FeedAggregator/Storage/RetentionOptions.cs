@@ -14,6 +14,13 @@ public sealed class RetentionOptions
     [Range(typeof(TimeSpan), "00:00:00", "36500.00:00:00")]
     public TimeSpan MaxAge { get; set; } = TimeSpan.FromDays(365);
 
+    /// <summary>
+    /// Articles each feed keeps whatever their age, newest first, so that a feed that rarely
+    /// posts still shows its latest posts (as FreshRSS does). Zero: age alone decides.
+    /// </summary>
+    [Range(0, 1_000_000)]
+    public int KeepPerFeed { get; set; } = 50;
+
     /// <summary>How often the retention job runs.</summary>
     [Range(typeof(TimeSpan), "00:01:00", "30.00:00:00")]
     public TimeSpan RunEvery { get; set; } = TimeSpan.FromHours(6);

@@ -100,8 +100,8 @@ public sealed class SqliteArticleStore(SqliteConnectionFactory connections, IOpt
             "SELECT id FROM articles WHERE public_id = @publicId", new { publicId }, cancellationToken: cancellationToken));
     }
 
-    public Task<int> RemoveOlderThanAsync(DateTimeOffset cutoff, DateTimeOffset now, CancellationToken cancellationToken) =>
-        connections.WriteAsync(writer => writer.RemoveOlderThan(cutoff, now), cancellationToken);
+    public Task<int> RemoveOlderThanAsync(DateTimeOffset cutoff, int keepPerFeed, DateTimeOffset now, CancellationToken cancellationToken) =>
+        connections.WriteAsync(writer => writer.RemoveOlderThan(cutoff, keepPerFeed, now), cancellationToken);
 
     private static async Task<IEnumerable<(Article Article, Feed Source)>> ReadAsync(
         SqliteConnection connection, string where, object parameters, CancellationToken cancellationToken) =>

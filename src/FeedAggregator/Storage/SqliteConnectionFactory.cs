@@ -49,6 +49,12 @@ public sealed class SqliteConnectionFactory : IDisposable
 
     public string DatabasePath { get; }
 
+    /// <summary>What the last write found: every write goes through <see cref="WriteAsync{T}"/>.</summary>
+    public StoreHealth Health { get; } = new();
+
+    /// <summary>Extra pragmas for the writing connection: tests use <c>max_page_count</c> to fill the "disk".</summary>
+    internal string? TestWriterPragmas { get; set; }
+
     public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
         var directory = Path.GetDirectoryName(DatabasePath);
@@ -77,17 +83,20 @@ public sealed class SqliteConnectionFactory : IDisposable
                 var connection = await OpenAsync(cancellationToken);
                 using (var pragma = connection.CreateCommand())
                 {
-                    pragma.CommandText = WriterPragmas;
+                    pragma.CommandText = WriterPragmas + TestWriterPragmas;
                     pragma.ExecuteNonQuery();
                 }
 
                 _writer = new StoreWriter(connection);
             }
 
-            return write(_writer);
+            var result = write(_writer);
+            Health.WriteSucceeded();
+            return result;
         }
-        catch (SqliteException)
+        catch (SqliteException error)
         {
+            Health.WriteFailed(StorageError.Describe(error, DatabasePath));
             _writer?.Dispose();
             _writer = null;
             throw;

@@ -118,13 +118,20 @@ public sealed class SqliteFeedStore(SqliteConnectionFactory connections) : IFeed
         await connection.ExecuteAsync(new CommandDefinition(
             """
             INSERT INTO feeds (url, origin, title, status, created_at) VALUES (@url, 'seed', @title, 'ok', @now)
-            ON CONFLICT (url) DO UPDATE SET title = excluded.title
+            ON CONFLICT (url) DO UPDATE SET title = excluded.title WHERE title IS NOT excluded.title
             """,
             new { url, title, now = UnixTime.ToDb(now) }, cancellationToken: cancellationToken));
         var row = await connection.QuerySingleAsync<FeedRow>(new CommandDefinition(
             $"SELECT {FeedRow.Columns} FROM feeds WHERE url = @url", new { url }, cancellationToken: cancellationToken));
         return row.ToFeed();
     }
+
+    public Task CheckWritableAsync(CancellationToken cancellationToken) =>
+        connections.WriteAsync(writer =>
+        {
+            writer.Probe();
+            return true;
+        }, cancellationToken);
 
     public Task UpdatePollStateAsync(Feed feed, CancellationToken cancellationToken) =>
         connections.WriteAsync(writer => writer.SavePollState(feed), cancellationToken);

@@ -173,12 +173,44 @@ internal sealed class StoreWriter : IDisposable
         return changed;
     }
 
-    /// <summary>Removes the articles sorted before the cutoff, leaving tombstones; see <see cref="IArticleStore.RemoveOlderThanAsync"/>.</summary>
-    public int RemoveOlderThan(DateTimeOffset cutoff, DateTimeOffset now)
+    /// <summary>
+    /// A committed write that changes nothing readers see: it needs a page of the disk like any
+    /// other, so it tells whether the store takes writes again.
+    /// </summary>
+    public void Probe()
     {
         using var transaction = Begin();
+        using var touch = _connection.CreateCommand();
+        touch.Transaction = transaction;
+        touch.CommandText = "UPDATE store_version SET version = version WHERE id = 1";
+        touch.ExecuteNonQuery();
+        transaction.Commit();
+    }
+
+    /// <summary>Removes the articles sorted before the cutoff, leaving tombstones; see <see cref="IArticleStore.RemoveOlderThanAsync"/>.</summary>
+    public int RemoveOlderThan(DateTimeOffset cutoff, int keepPerFeed, DateTimeOffset now)
+    {
+        using var transaction = Begin();
+        // Each feed keeps its newest articles whatever their age (a feed that last posted two years
+        // ago still shows its latest posts): rank within the feed, newest first, and expire only
+        // those past the rank that are also past the cutoff.
+        using (var expire = Command(transaction, """
+            CREATE TEMP TABLE IF NOT EXISTS expired (id INTEGER PRIMARY KEY);
+            DELETE FROM temp.expired;
+            INSERT INTO temp.expired (id)
+            SELECT id FROM (
+                SELECT id, sort_at, row_number() OVER (PARTITION BY feed_id ORDER BY sort_at DESC, id DESC) AS newest
+                FROM articles
+                WHERE feed_id IN (SELECT DISTINCT feed_id FROM articles WHERE sort_at < @cutoff))
+            WHERE sort_at < @cutoff AND newest > @keep;
+            """, cutoff, now))
+        {
+            expire.Parameters.AddWithValue("@keep", keepPerFeed);
+            expire.ExecuteNonQuery();
+        }
+
         var removed = new List<(long Id, byte[]? Fingerprint)>();
-        using (var select = Command(transaction, "SELECT id, fingerprint FROM articles WHERE sort_at < @cutoff", cutoff, now))
+        using (var select = Command(transaction, "SELECT id, fingerprint FROM articles WHERE id IN (SELECT id FROM temp.expired)", cutoff, now))
         using (var rows = select.ExecuteReader())
         {
             while (rows.Read())
@@ -189,8 +221,9 @@ internal sealed class StoreWriter : IDisposable
             _stories.RemoveBuckets(transaction, id, fingerprint);
         using (var remove = Command(transaction, """
             INSERT OR REPLACE INTO tombstones (feed_id, key, url, removed_at)
-            SELECT feed_id, key, url, @now FROM articles WHERE sort_at < @cutoff;
-            DELETE FROM articles WHERE sort_at < @cutoff;
+            SELECT feed_id, key, url, @now FROM articles WHERE id IN (SELECT id FROM temp.expired);
+            DELETE FROM articles WHERE id IN (SELECT id FROM temp.expired);
+            DELETE FROM temp.expired;
             """, cutoff, now))
             remove.ExecuteNonQuery();
         transaction.Commit();

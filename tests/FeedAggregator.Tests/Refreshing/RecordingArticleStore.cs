@@ -16,6 +16,9 @@ internal sealed class RecordingArticleStore(IArticleStore inner) : IArticleStore
     public TaskCompletionSource SaveEntered { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     public bool HoldSaves { get; init; }
 
+    /// <summary>Documents with articles the store refuses (as a full disk would) before it takes them again.</summary>
+    public int RefuseDocuments { get; set; }
+
     public Task<KnownEntries> GetKnownAsync(long feedId, IReadOnlyCollection<string> keys, IReadOnlyCollection<string> urls, CancellationToken cancellationToken)
     {
         Lookups.Enqueue(feedId);
@@ -39,6 +42,12 @@ internal sealed class RecordingArticleStore(IArticleStore inner) : IArticleStore
             SaveEntered.TrySetResult();
         if (HoldSaves)
             await SaveGate.Task.WaitAsync(cancellationToken);
+        if (RefuseDocuments > 0 && writes.Any(w => w.Articles is not null))
+        {
+            RefuseDocuments--;
+            return [.. writes.Select(_ => new StoreOutcome(null, new Microsoft.Data.Sqlite.SqliteException("database or disk is full", 13)))];
+        }
+
         return await inner.SaveAllAsync(writes, cancellationToken);
     }
 
@@ -56,8 +65,8 @@ internal sealed class RecordingArticleStore(IArticleStore inner) : IArticleStore
 
     public Task<long?> FindIdAsync(string publicId, CancellationToken cancellationToken) => inner.FindIdAsync(publicId, cancellationToken);
 
-    public Task<int> RemoveOlderThanAsync(DateTimeOffset cutoff, DateTimeOffset now, CancellationToken cancellationToken) =>
-        inner.RemoveOlderThanAsync(cutoff, now, cancellationToken);
+    public Task<int> RemoveOlderThanAsync(DateTimeOffset cutoff, int keepPerFeed, DateTimeOffset now, CancellationToken cancellationToken) =>
+        inner.RemoveOlderThanAsync(cutoff, keepPerFeed, now, cancellationToken);
 
     public Task<IReadOnlyDictionary<long, int>> CountByFeedAsync(CancellationToken cancellationToken) => inner.CountByFeedAsync(cancellationToken);
 

@@ -169,12 +169,33 @@ public sealed class SqliteArticleStoreTests
     }
 
     [Fact]
+    public async Task Retention_keeps_each_feeds_newest_articles_whatever_their_age()
+    {
+        await using var db = await TempDatabase.CreateAsync();
+        await db.Feeds.SyncSubscriptionsAsync([new("https://quiet.example/feed"), new("https://busy.example/feed")], Now, None);
+        var feeds = await db.Feeds.ListAsync(None);
+        var (quiet, busy) = (feeds.Single(f => f.Url.Contains("quiet")), feeds.Single(f => f.Url.Contains("busy")));
+        // The quiet feed last posted two years ago; the busy one has old and new posts.
+        await db.Articles.SaveAsync(quiet, [.. Enumerable.Range(1, 4).Select(i => Make($"q{i}", $"Quiet {i}", $"hq{i}", Now.AddDays(-700 - i)))], Now, None);
+        await db.Articles.SaveAsync(busy,
+            [.. Enumerable.Range(1, 4).Select(i => Make($"b{i}", $"Busy {i}", $"hb{i}", Now.AddDays(-100 - i))), Make("b0", "Busy new", "hb0", Now)], Now, None);
+
+        var removed = await db.Articles.RemoveOlderThanAsync(Now.AddDays(-30), keepPerFeed: 3, Now, None);
+
+        Assert.Equal(1 + 2, removed);
+        var titles = (await db.Articles.GetNewestAsync(20, None)).Select(i => i.Article.Title);
+        Assert.Equal(["Busy new", "Busy 1", "Busy 2", "Quiet 1", "Quiet 2", "Quiet 3"], titles);
+        // What went stays gone.
+        Assert.True((await db.Articles.GetKnownAsync(quiet.Id, ["q4"], [], None)).IsRemoved("q4", null));
+    }
+
+    [Fact]
     public async Task Keys_and_links_removed_by_retention_are_known_as_removed()
     {
         await using var db = await TempDatabase.CreateAsync();
         var feed = await SubscribeAsync(db);
         await db.Articles.SaveAsync(feed, [Make("guid:old", "Old", "h1", Now.AddDays(-100)), Make("guid:new", "New", "h2", Now)], Now, None);
-        await db.Articles.RemoveOlderThanAsync(Now.AddDays(-30), Now, None);
+        await db.Articles.RemoveOlderThanAsync(Now.AddDays(-30), keepPerFeed: 0, Now, None);
 
         var known = await db.Articles.GetKnownAsync(feed.Id, ["guid:old", "guid:new", "guid:renamed"], ["https://a.example/guid:old"], None);
 

@@ -75,7 +75,7 @@ public sealed class StoryStoreTests
         var old = Entry("old", "https://a.example/old", "Old") with { Published = Now.AddDays(-90) };
         await db.Articles.SaveAsync(feed, Poll(feed, old, Entry("new", "https://a.example/new", "New")), Now, None);
 
-        Assert.Equal(1, await db.Articles.RemoveOlderThanAsync(Now.AddDays(-30), Now, None));
+        Assert.Equal(1, await db.Articles.RemoveOlderThanAsync(Now.AddDays(-30), keepPerFeed: 0, Now, None));
         var again = await db.Articles.SaveAsync(feed, Poll(feed, old, Entry("new", "https://a.example/new", "New")), Now.AddHours(1), None);
         var renamed = await db.Articles.SaveAsync(feed, Poll(feed, old with { Id = "old-renamed" }), Now.AddHours(2), None);
 

@@ -56,8 +56,7 @@ public sealed class StartupFailureTests
         var result = await folder.RunAsync(verb);
 
         Assert.True(result.ExitCode == 1, result.ToString());
-        Assert.Contains("feedagg: storage: ", result.Error, StringComparison.Ordinal);
-        Assert.Contains("file is not a database", result.Error, StringComparison.Ordinal);
+        Assert.Contains($"feedagg: store unusable: {folder.Database} is damaged or not a FeedAggregator database", result.Error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -8,7 +8,8 @@ public sealed class RetentionScheduleTests
     // Feed A's items date from 5 January 10:00 and 4 January 09:00; with Retention:MaxAge at 30
     // days the older one turns old at 3 February 09:00, half an hour after the start.
     private static readonly DateTimeOffset Start = new(2026, 2, 3, 8, 30, 0, TimeSpan.Zero);
-    private static readonly Dictionary<string, string> ThirtyDays = new() { ["Retention:MaxAge"] = "30.00:00:00" };
+    // The feed keeps only its newest article whatever its age, so the other goes when it is old.
+    private static readonly Dictionary<string, string> ThirtyDays = new() { ["Retention:MaxAge"] = "30.00:00:00", ["Retention:KeepPerFeed"] = "1" };
 
     [Fact]
     public async Task An_article_that_turns_old_is_removed_by_the_next_scheduled_run_not_before()
