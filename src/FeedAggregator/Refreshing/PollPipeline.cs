@@ -148,6 +148,13 @@ internal sealed class PollPipeline : IAsyncDisposable
         // kept, they would make the next poll skip that document ("not modified", "same bytes")
         // and its articles would never arrive. Forgotten, the next poll fetches and reads it again.
         var failed = Failed(write.Feed with { ETag = null, LastModified = null, BodyHash = null }, error);
+        if (error is SqliteException)
+        {
+            // The store's fault, not the feed's: due again at the next run (which waits until the
+            // store takes writes), not after a backoff.
+            failed = failed with { Feed = failed.Feed with { NextPollAt = failed.Now } };
+        }
+
         try
         {
             return await _refresher.StoreAsync(failed, Token);

@@ -32,6 +32,9 @@ public sealed class PollCycleStoreFailureTests
         Assert.Equal(FeedStatus.Error, failed.Status);
         Assert.Null(failed.ETag);
         Assert.Null(failed.BodyHash);
+        // The store failed, not the feed: due at the next run, no backoff.
+        Assert.Equal(PollHarness.Start, failed.NextPollAt);
+        Assert.Single(await poll.Db.Feeds.GetDueAsync(PollHarness.Start, force: false, CancellationToken.None));
 
         var again = await poll.PollAsync(force: true);
 
