@@ -19,7 +19,11 @@ public static class PostingRate
     /// </summary>
     public static readonly TimeSpan Skew = TimeSpan.FromDays(1);
 
-    /// <summary>The sample, or null when fewer than two distinct usable dates leave no rate to tell.</summary>
+    /// <summary>
+    /// The sample, or null when the dates tell no rate: none is usable, or several entries share
+    /// the only date (a generator that stamps every entry with the time it wrote the feed). A
+    /// single dated entry is a sample of one: the feed posted once in all the time since.
+    /// </summary>
     public static PostingSample? Sample(IEnumerable<DateTimeOffset?> dates, DateTimeOffset now)
     {
         var usable = dates.OfType<DateTimeOffset>()
@@ -27,14 +31,14 @@ public static class PostingRate
             .Select(d => d > now ? now : d)
             .OrderDescending()
             .ToList();
-        if (usable.Distinct().Take(2).Count() < 2)
+        if (usable.Count == 0 || (usable.Count > 1 && usable[0] == usable[^1]))
             return null;
         var recent = usable.Count(d => d >= now - Window);
         var entries = Math.Max(recent, Math.Min(MinEntries, usable.Count));
         return new PostingSample(usable[entries - 1], entries);
     }
 
-    /// <summary>The mean time between two posts, as of <paramref name="now"/>.</summary>
+    /// <summary>The mean time between two posts, as of <paramref name="now"/> (for a sample of one, the time since that post).</summary>
     public static TimeSpan MeanGap(PostingSample sample, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(sample);

@@ -28,24 +28,32 @@ public sealed class HubClient(IHttpClientFactory clients, ILogger<HubClient> log
             form.Add(new("hub.secret", subscription.Secret));
         }
 
-        try
+        // A request the hub never answered (a connection it closed, a reset) is sent once more
+        // at once: subscribing twice is the same as once.
+        for (var attempt = 1; ; attempt++)
         {
-            using var request = new HttpRequestMessage(HttpMethod.Post, subscription.Hub) { Content = new FormUrlEncodedContent(form) };
-            request.Headers.TryAddWithoutValidation("User-Agent", FeedFetcher.DefaultUserAgent);
-            using var response = await clients.CreateClient(HttpClientName).SendAsync(request, cancellationToken);
-            if (response.IsSuccessStatusCode)
-                return null;
-            var body = await response.Content.ReadAsStringAsync(cancellationToken);
-            return $"the hub answered {(int)response.StatusCode} {response.ReasonPhrase}" + (body.Length > 0 ? ": " + Excerpt(body) : "");
-        }
-        catch (HttpRequestException ex)
-        {
-            return "the hub could not be reached: " + ex.Message;
-        }
-        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            logger.LogDebug("WebSub: {Hub} timed out on a {Mode} request", subscription.Hub, mode);
-            return "the hub did not answer in time";
+            try
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Post, subscription.Hub) { Content = new FormUrlEncodedContent(form) };
+                request.Headers.TryAddWithoutValidation("User-Agent", FeedFetcher.DefaultUserAgent);
+                using var response = await clients.CreateClient(HttpClientName).SendAsync(request, cancellationToken);
+                if (response.IsSuccessStatusCode)
+                    return null;
+                var body = await response.Content.ReadAsStringAsync(cancellationToken);
+                return $"the hub answered {(int)response.StatusCode} {response.ReasonPhrase}" + (body.Length > 0 ? ": " + Excerpt(body) : "");
+            }
+            catch (HttpRequestException ex) when (attempt == 1 && ex.HttpRequestError is not (HttpRequestError.NameResolutionError or HttpRequestError.SecureConnectionError))
+            {
+                logger.LogDebug("WebSub: {Hub} did not answer a {Mode} request ({Error}); sent again", subscription.Hub, mode, ex.Message);
+            }
+            catch (HttpRequestException ex)
+            {
+                return "the hub could not be reached: " + FetchErrors.Describe(ex, new Uri(subscription.Hub));
+            }
+            catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                return "the hub did not answer in time";
+            }
         }
     }
 

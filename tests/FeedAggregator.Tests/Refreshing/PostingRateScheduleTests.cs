@@ -66,11 +66,15 @@ public sealed class PostingRateScheduleTests
     public async Task A_feed_without_dates_is_polled_at_the_default_interval()
     {
         Assert.Equal(TimeSpan.FromMinutes(30), await NextPollAfterAsync(Enumerable.Repeat<DateTimeOffset?>(null, 20)));
-        // One date tells no rate.
-        Assert.Equal(TimeSpan.FromMinutes(30), await NextPollAfterAsync([Ago(TimeSpan.FromHours(1)), null, null]));
         // Nor does one date given to every entry (a generator that stamps the build time).
         Assert.Equal(TimeSpan.FromMinutes(45), await NextPollAfterAsync(
             Enumerable.Repeat(Ago(TimeSpan.FromHours(1)), 20), o => o.DefaultInterval = TimeSpan.FromMinutes(45)));
+    }
+
+    [Fact]
+    public async Task A_feed_with_one_dated_entry_is_polled_at_a_quarter_of_its_age()
+    {
+        Assert.Equal(TimeSpan.FromHours(2), await NextPollAfterAsync([null, Ago(TimeSpan.FromHours(8)), null]));
     }
 
     [Fact]

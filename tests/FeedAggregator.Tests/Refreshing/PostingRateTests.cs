@@ -49,11 +49,21 @@ public sealed class PostingRateTests
     }
 
     [Fact]
-    public void Fewer_than_two_distinct_dates_tell_no_rate()
+    public void No_dates_or_one_date_shared_by_several_entries_tell_no_rate()
     {
         Assert.Null(PostingRate.Sample([], Now));
         Assert.Null(PostingRate.Sample([null, null], Now));
         Assert.Null(PostingRate.Sample([Now.AddHours(-1), Now.AddHours(-1)], Now));
+    }
+
+    [Fact]
+    public void A_single_dated_entry_says_the_feed_posted_once_since()
+    {
+        var sample = PostingRate.Sample([null, Now.AddDays(-3), null], Now)!;
+
+        Assert.Equal(new PostingSample(Now.AddDays(-3), 1), sample);
+        Assert.Equal(TimeSpan.FromDays(3), PostingRate.MeanGap(sample, Now));
+        Assert.Equal(TimeSpan.FromDays(5), PostingRate.MeanGap(sample, Now.AddDays(2)));
     }
 
     [Fact]

@@ -23,7 +23,12 @@ internal sealed class LocalHub : IAsyncDisposable
     public HubAnswer Answer { get; set; } = HubAnswer.Accept;
 
     /// <summary>The entries of the feed the site serves.</summary>
-    public List<HubEntry> Entries { get; } = [new("a", "First post", new DateTimeOffset(2026, 3, 2, 8, 0, 0, TimeSpan.Zero))];
+    /// <remarks>Two posts an hour apart, the newer an hour old at the start: polled every 30 minutes by their rate.</remarks>
+    public List<HubEntry> Entries { get; } =
+    [
+        new("a", "First post", new DateTimeOffset(2026, 3, 2, 8, 0, 0, TimeSpan.Zero)),
+        new("z", "Zeroth post", new DateTimeOffset(2026, 3, 2, 7, 0, 0, TimeSpan.Zero)),
+    ];
 
     public Uri HubUrl => _server.Url("/hub");
     public Uri Topic => _server.Url("/feed.atom");
@@ -45,6 +50,9 @@ internal sealed class LocalHub : IAsyncDisposable
                 {
                     case HubAnswer.Refuse:
                         return Results.Text("topic not allowed here", statusCode: StatusCodes.Status400BadRequest);
+                    case HubAnswer.DropOnce when hub._requests.Count == 1:
+                        context.Abort();
+                        return Results.Empty;
                     case HubAnswer.Hang:
                         await Task.Delay(Timeout.Infinite, context.RequestAborted);
                         return Results.Empty;
@@ -114,4 +122,7 @@ public enum HubAnswer
 
     /// <summary>No answer at all: the connection stays open until the client gives up.</summary>
     Hang,
+
+    /// <summary>The first request's connection is closed without an answer; later ones get 202.</summary>
+    DropOnce,
 }

@@ -48,7 +48,7 @@ public sealed class WebSubFlowTests
         // A push whose signature does not verify, or that is not signed, is discarded, logged and counted.
         Assert.Equal(HttpStatusCode.Accepted, await LocalHub.PushAsync(request.Callback, hub.Document([new("c", "Forged post", Start)]), "not the secret"));
         Assert.Equal(HttpStatusCode.Accepted, await LocalHub.PushAsync(request.Callback, hub.Document([new("d", "Unsigned post", Start)]), secret: null));
-        Assert.Equal(["First post", "Pushed post"], await service.StoredTitlesAsync());
+        Assert.Equal(["First post", "Pushed post", "Zeroth post"], await service.StoredTitlesAsync());
         subscription = Assert.Single(await service.SubscriptionsAsync());
         Assert.Equal((1L, 2L), (subscription.Pushes, subscription.Rejected));
         Assert.Equal(2, service.Logs.Entries.Count(e => e.Message.Contains("was discarded", StringComparison.Ordinal)));
@@ -99,7 +99,8 @@ public sealed class WebSubFlowTests
         Assert.Equal(HubSubscriptionState.Failed, failed.State);
         Assert.Contains("did not verify", failed.LastError);
         await service.PollAsync();
-        Assert.Equal(service.Time.GetUtcNow().AddMinutes(30), (await service.FeedAsync()).NextPollAt);
+        var now = service.Time.GetUtcNow();
+        Assert.Equal(now + (now - hub.Entries.Min(e => e.Updated)) / 4, (await service.FeedAsync()).NextPollAt);
 
         // Asked again after the backoff (an hour), with the same callback.
         service.Time.Advance(TimeSpan.FromMinutes(59));
@@ -128,6 +129,22 @@ public sealed class WebSubFlowTests
         Assert.Equal(Start.AddHours(1), failed.RetryAt);
         await service.PollAsync();
         Assert.Equal(Start.AddMinutes(30), (await service.FeedAsync()).NextPollAt);
+    }
+
+    [Fact]
+    public async Task A_request_whose_connection_the_hub_drops_is_sent_once_more_at_once()
+    {
+        await using var hub = await LocalHub.StartAsync();
+        hub.Answer = HubAnswer.DropOnce;
+        await using var service = await WebSubService.StartAsync(hub);
+        await service.PollAsync();
+
+        await service.MaintainAsync();
+
+        Assert.Equal(2, hub.Requests.Count);
+        Assert.Equal(hub.Requests[0], hub.Requests[1]);
+        Assert.Null(Assert.Single(await service.SubscriptionsAsync()).LastError);
+        Assert.Equal(HubSubscriptionState.Subscribing, Assert.Single(await service.SubscriptionsAsync()).State);
     }
 
     [Fact]
