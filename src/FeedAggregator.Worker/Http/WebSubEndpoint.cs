@@ -2,6 +2,7 @@ using System.Threading.RateLimiting;
 using FeedAggregator.Fetching;
 using FeedAggregator.WebSub;
 using FeedAggregator.Worker.Jobs;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 using Quartz;
 
@@ -78,7 +79,7 @@ internal static class WebSubEndpoint
     {
         if (http.Request.ContentLength > maxBytes)
             return null;
-        if (http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
             limit.MaxRequestBodySize = maxBytes;
         using var buffer = new MemoryStream();
         var chunk = new byte[81920];

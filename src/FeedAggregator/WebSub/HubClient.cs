@@ -1,3 +1,4 @@
+using System.Globalization;
 using FeedAggregator.Fetching;
 using FeedAggregator.Model;
 using Microsoft.Extensions.Logging;
@@ -23,7 +24,7 @@ public sealed class HubClient(IHttpClientFactory clients, ILogger<HubClient> log
         ];
         if (mode == "subscribe")
         {
-            form.Add(new("hub.lease_seconds", ((long)lease.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            form.Add(new("hub.lease_seconds", ((long)lease.TotalSeconds).ToString(CultureInfo.InvariantCulture)));
             // Sent over plain http too: without it no push could be told from a forgery.
             form.Add(new("hub.secret", subscription.Secret));
         }
