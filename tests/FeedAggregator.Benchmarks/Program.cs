@@ -25,6 +25,15 @@ public static class Program
             return;
         }
 
+        // "schedule-week [FEEDS] [SEED]": a simulated week of the posting-rate schedule against fixed 30-minute polling.
+        if (args is ["schedule-week", .. var week])
+        {
+            Freshness.ScheduleWeek.Run(
+                week.Length > 0 ? int.Parse(week[0], CultureInfo.InvariantCulture) : 1000,
+                week.Length > 1 ? int.Parse(week[1], CultureInfo.InvariantCulture) : 15);
+            return;
+        }
+
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
     }
 }

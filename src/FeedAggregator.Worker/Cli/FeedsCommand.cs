@@ -100,11 +100,13 @@ internal static class FeedsCommand
         var feeds = (await store.ListAsync(cancellationToken)).Concat(await store.ListRemovedAsync(cancellationToken));
         var counts = await services.GetRequiredService<IArticleStore>().CountByFeedAsync(cancellationToken);
         var grace = services.GetRequiredService<IOptions<SubscriptionsOptions>>().Value.RemovedGrace;
+        var push = HubSubscriptions.ByFeed(await services.GetRequiredService<IWebSubStore>().ListAsync(cancellationToken));
         foreach (var feed in feeds)
         {
             var articles = counts.GetValueOrDefault(feed.Id);
             var purgeAt = feed.RemovedAt + grace;
-            Console.WriteLine(asJson ? JsonLine(feed, articles, purgeAt) : TextLine(feed, articles, purgeAt));
+            var subscription = push.GetValueOrDefault(feed.Id);
+            Console.WriteLine(asJson ? JsonLine(feed, articles, purgeAt, subscription) : TextLine(feed, articles, purgeAt, subscription));
         }
 
         return ExitCodes.Done;
@@ -141,7 +143,7 @@ internal static class FeedsCommand
         return ExitCodes.Done;
     }
 
-    private static string JsonLine(Feed feed, int articles, DateTimeOffset? purgeAt) => JsonSerializer.Serialize(new
+    private static string JsonLine(Feed feed, int articles, DateTimeOffset? purgeAt, HubSubscription? push) => JsonSerializer.Serialize(new
     {
         url = feed.Url,
         title = feed.Title,
@@ -159,9 +161,21 @@ internal static class FeedsCommand
         articles,
         removed_at = IsoDate.Format(feed.RemovedAt),
         purge_at = IsoDate.Format(purgeAt),
+        websub = push is null ? null : new
+        {
+            hub = push.Hub,
+            topic = push.Topic,
+            state = push.State.ToString().ToLowerInvariant(),
+            lease_until = IsoDate.Format(push.LeaseUntil),
+            pushes = push.Pushes,
+            last_push = IsoDate.Format(push.LastPushAt),
+            rejected = push.Rejected,
+            last_error = push.LastError,
+            retry_at = IsoDate.Format(push.RetryAt),
+        },
     }, CliJson.Options);
 
-    private static string TextLine(Feed feed, int articles, DateTimeOffset? purgeAt)
+    private static string TextLine(Feed feed, int articles, DateTimeOffset? purgeAt, HubSubscription? push)
     {
         if (feed.RemovedAt is not null)
             return $"{StatusOf(feed),-7} {feed.Url}  \"{feed.DisplayTitle}\"  {articles} articles kept until {IsoDate.Format(purgeAt)} (add it back to restore them)";
@@ -171,8 +185,15 @@ internal static class FeedsCommand
             (_, { } warning) => $"  (warning: {warning})",
             _ => "",
         };
-        return $"{StatusOf(feed),-6} {feed.Url}  \"{feed.DisplayTitle}\"  {articles} articles, next poll {IsoDate.Format(feed.NextPollAt) ?? "now"}{detail}";
+        return $"{StatusOf(feed),-6} {feed.Url}  \"{feed.DisplayTitle}\"  {articles} articles, next poll {IsoDate.Format(feed.NextPollAt) ?? "now"}{PushText(push)}{detail}";
     }
+
+    private static string PushText(HubSubscription? push) => push switch
+    {
+        null => "",
+        { State: HubSubscriptionState.Verified } => $", WebSub verified until {IsoDate.Format(push.LeaseUntil)} ({push.Pushes} pushes)",
+        _ => $", WebSub {push.State.ToString().ToLowerInvariant()}",
+    };
 
     private static string StatusOf(Feed feed) => feed.RemovedAt is null ? feed.Status.ToString().ToLowerInvariant() : "removed";
 }

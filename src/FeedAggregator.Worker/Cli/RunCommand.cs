@@ -31,14 +31,18 @@ internal static class RunCommand
         }
     }
 
-    /// <summary>The service, ready to start (also used by the integration tests).</summary>
-    public static WebApplication Build(IReadOnlyList<string> configArgs)
+    /// <summary>The service, ready to start (also used by the integration tests, which may replace services such as the clock).</summary>
+    public static WebApplication Build(IReadOnlyList<string> configArgs, Action<IServiceCollection>? replaceServices = null)
     {
-        var app = FeedAggHost.CreateBuilder(configArgs).Build();
+        var builder = FeedAggHost.CreateBuilder(configArgs);
+        replaceServices?.Invoke(builder.Services);
+        var app = builder.Build();
         app.UseResponseCompression();
+        app.UseRateLimiter();
         app.MapFeedEndpoints();
         app.MapHealthEndpoint();
         app.MapStatusEndpoint();
+        app.MapWebSubEndpoint();
         app.MapBaselineEndpoint(app.Configuration);
         return app;
     }

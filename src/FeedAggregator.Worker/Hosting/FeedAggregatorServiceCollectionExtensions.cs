@@ -8,6 +8,7 @@ using FeedAggregator.Seeding;
 using FeedAggregator.Storage;
 using FeedAggregator.Stories;
 using FeedAggregator.Subscriptions;
+using FeedAggregator.WebSub;
 using FeedAggregator.Worker.Http;
 using FeedAggregator.Worker.Jobs;
 using Microsoft.Extensions.Options;
@@ -31,6 +32,7 @@ internal static class FeedAggregatorServiceCollectionExtensions
             quartz.AddRecurringJob<PollJob>(PollJob.Key, "poll-due-feeds", polling.CheckEvery);
             quartz.AddRecurringJob<PublishJob>(PublishJob.Key, "publish-changes", TimeSpan.FromSeconds(30));
             quartz.AddRecurringJob<RetentionJob>(RetentionJob.Key, "remove-old-articles", retention.RunEvery);
+            quartz.AddRecurringJob<WebSubJob>(WebSubJob.Key, "keep-websub-subscriptions", polling.CheckEvery);
         });
         // Shutdown waits for a running poll to finish its transaction: no half-written rows or files.
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
@@ -40,6 +42,7 @@ internal static class FeedAggregatorServiceCollectionExtensions
             o.EnableForHttps = true;
             o.MimeTypes = ["application/atom+xml", "application/rss+xml", "application/feed+json", "text/html", "application/json"];
         });
+        services.AddWebSubRateLimit();
         services.AddHostedService(sp => sp.GetRequiredService<StartupTasks>());
         return services;
     }
@@ -71,6 +74,9 @@ internal static class FeedAggregatorServiceCollectionExtensions
         services.AddValidatedOptions<ProcessingOptions>(configuration, ProcessingOptions.SectionName);
         services.AddValidatedOptions<DedupeOptions>(configuration, DedupeOptions.SectionName);
         services.AddValidatedOptions<RetentionOptions>(configuration, RetentionOptions.SectionName);
+        // Hubs must reach the callback: only an address the operator wrote, never the listening default.
+        services.AddValidatedOptions<WebSubOptions>(configuration, WebSubOptions.SectionName)
+            .PostConfigure(o => o.UseCallbackBase(configuration[$"{PublishingOptions.SectionName}:BaseUrl"]));
 
         // Storage
         services.AddSingleton(sp => new SqliteConnectionFactory(sp.GetRequiredService<IOptions<StorageOptions>>().Value.Database));
@@ -81,6 +87,7 @@ internal static class FeedAggregatorServiceCollectionExtensions
 
         // The pipeline, stage by stage
         services.AddPollingPipeline();
+        services.AddWebSubSubscriber();
         services.AddSingleton<SeedImporter>();
         services.AddSingleton<MergedFeedQuery>();
         services.AddSingleton<IFeedWriter, AtomFeedWriter>();

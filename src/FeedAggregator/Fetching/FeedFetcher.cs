@@ -123,6 +123,7 @@ public sealed class FeedFetcher(HttpClient http, IOptions<FetchingOptions> optio
                     FinalUrl = chain.Current,
                     PermanentUrl = chain.PermanentUrl,
                     CacheLifetime = CacheLifetimeOf(response),
+                    Links = response.Headers.NonValidated.TryGetValues("Link", out var links) ? [.. links] : [],
                 };
             case 304:
                 return new FetchResult

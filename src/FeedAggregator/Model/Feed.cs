@@ -50,6 +50,27 @@ public sealed record Feed
     /// </summary>
     public DateTimeOffset? RemovedAt { get; init; }
 
+    /// <summary>How often the feed posts, from the dates of its last parsed document; null when they did not tell.</summary>
+    public PostingSample? Posting { get; init; }
+
+    /// <summary>The WebSub hub the feed declared when it was last parsed; null when it declared none.</summary>
+    public HubLink? Hub { get; init; }
+
+    /// <summary>While the feed's WebSub subscription is verified: when its lease ends (written by the subscriber, not the poll).</summary>
+    public DateTimeOffset? PushUntil { get; init; }
+
+    /// <summary>The last sign that pushes work: the subscription verified or renewed, or content pushed.</summary>
+    public DateTimeOffset? PushSeenAt { get; init; }
+
+    /// <summary>When a poll found entries that no push had brought while pushes were relied on.</summary>
+    public DateTimeOffset? PushMissedAt { get; init; }
+
+    /// <summary>
+    /// Pushes are relied on: the subscription is verified, its lease runs, and no poll has found
+    /// an entry that pushes missed since they last showed they work.
+    /// </summary>
+    public bool IsPushed(DateTimeOffset now) => PushUntil > now && !(PushMissedAt >= PushSeenAt);
+
     /// <summary>The title to show: the feed's own or, before the first poll, its URL.</summary>
     public string DisplayTitle => string.IsNullOrWhiteSpace(Title) ? Url : Title;
 }

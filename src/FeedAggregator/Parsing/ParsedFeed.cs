@@ -28,6 +28,12 @@ public sealed record ParsedFeed
 
     public IReadOnlyList<ParsedEntry> Entries { get; init; } = [];
 
+    /// <summary>The WebSub hubs the document declares (link rel="hub", JSON Feed "hubs"), as written.</summary>
+    public IReadOnlyList<string> Hubs { get; init; } = [];
+
+    /// <summary>The document's own URL as it declares it (link rel="self", JSON Feed "feed_url"), as written.</summary>
+    public string? SelfUrl { get; init; }
+
     /// <summary>How often the document asks to be polled (RSS ttl, sy:*, skipHours, skipDays).</summary>
     public PollHints PollHints { get; init; } = PollHints.None;
 

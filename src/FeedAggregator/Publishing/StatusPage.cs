@@ -1,3 +1,4 @@
+using FeedAggregator.Model;
 using FeedAggregator.Publishing.Writers;
 using FeedAggregator.Storage;
 using Microsoft.Extensions.Options;
@@ -8,7 +9,8 @@ namespace FeedAggregator.Publishing;
 /// The /status page, rendered once per change of the feeds or articles and served from memory
 /// with validators, like the feeds: a busy status page costs one small read per request.
 /// </summary>
-public sealed class StatusPage(IFeedStore feeds, IArticleStore articles, IOptions<PublishingOptions> options, TimeProvider time)
+public sealed class StatusPage(
+    IFeedStore feeds, IArticleStore articles, IOptions<PublishingOptions> options, TimeProvider time, IWebSubStore? webSub = null)
 {
     private readonly SemaphoreSlim _renderLock = new(1, 1);
     private volatile Rendered? _current;
@@ -27,8 +29,9 @@ public sealed class StatusPage(IFeedStore feeds, IArticleStore articles, IOption
             var now = time.GetUtcNow();
             var all = await feeds.ListAsync(cancellationToken);
             var counts = await articles.CountByFeedAsync(cancellationToken);
+            var push = webSub is null ? null : HubSubscriptions.ByFeed(await webSub.ListAsync(cancellationToken));
             var page = PublishedDocument.Create(
-                FeedDocument.Html, StatusPageWriter.Write(options.Value.Title, all, counts, now), DateTimeOffset.FromUnixTimeSeconds(now.ToUnixTimeSeconds()));
+                FeedDocument.Html, StatusPageWriter.Write(options.Value.Title, all, counts, now, push), DateTimeOffset.FromUnixTimeSeconds(now.ToUnixTimeSeconds()));
             _current = new Rendered(version, page);
             return page;
         }

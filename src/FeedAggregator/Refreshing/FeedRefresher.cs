@@ -89,33 +89,100 @@ public sealed class FeedRefresher(
         var parsed = parser.Parse(fetch.Body ?? [], fetch.FinalUrl, fetch.ContentType);
         if (parsed.Feed is not { } document)
             return Fail(polled, "parse: " + parsed.Error, null);
+        var entries = await ProcessEntriesAsync(feed, document, fetch.FinalUrl, "Parsing", cancellationToken);
+
+        var fresh = polled with
+        {
+            ETag = fetch.ETag,
+            LastModified = fetch.LastModified,
+            BodyHash = fetched.BodyHash,
+            Hint = Longest(document.PollHints.Interval, fetch.CacheLifetime),
+            Posting = PostingRate.Sample(document.Entries.Select(e => e.Published ?? e.Updated), now),
+            Hub = HubDiscovery.Find(fetch.Links, document, fetch.FinalUrl),
+            PushMissedAt = PushMissed(feed, entries, now) ?? feed.PushMissedAt,
+        };
+        var succeeded = Succeeded(fresh, now, document.PollHints) with
+        {
+            Title = string.IsNullOrWhiteSpace(feed.Title) ? NullIfBlank(document.Title) : feed.Title,
+            SiteUrl = UrlResolver.Resolve(document.Link, document.BaseUrl ?? fetch.FinalUrl) ?? feed.SiteUrl,
+            Warning = FeedWarning.Of(entries.Warnings),
+        };
+        return new FeedWrite(succeeded, now, entries.Processed, document.Entries.Count, entries.Skipped, DocumentKeys: entries.Keys);
+    }
+
+    /// <summary>
+    /// Content a WebSub hub pushed for <paramref name="feed"/>, through the same parse and process
+    /// stages as a poll; stored by <see cref="StoreAllAsync"/> without touching the feed's poll
+    /// state. Null when the content is not a feed (logged).
+    /// </summary>
+    public async Task<FeedWrite?> ProcessPushAsync(Feed feed, byte[] body, string? contentType, Uri topic, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(feed);
+        var now = time.GetUtcNow();
+        var parsed = parser.Parse(body, topic, contentType);
+        if (parsed.Feed is not { } document)
+        {
+            logger.LogWarning("WebSub: content pushed for {FeedUrl} (feed {FeedId}) was not stored: {Error}", feed.Url, feed.Id, parsed.Error);
+            return null;
+        }
+
+        var entries = await ProcessEntriesAsync(feed, document, topic, "WebSub", cancellationToken);
+        return new FeedWrite(feed, now, entries.Processed, document.Entries.Count, entries.Skipped, DocumentKeys: entries.Keys, Pushed: true);
+    }
+
+    private async Task<ProcessedEntries> ProcessEntriesAsync(
+        Feed feed, ParsedFeed document, Uri documentUrl, string stage, CancellationToken cancellationToken)
+    {
         foreach (var warning in document.Warnings)
-            logger.LogWarning("Parsing: {FeedUrl} (feed {FeedId}): {Warning}", feed.Url, feed.Id, warning);
+            logger.LogWarning("{Stage}: {FeedUrl} (feed {FeedId}): {Warning}", stage, feed.Url, feed.Id, warning);
 
         // What processing had to cut goes on the feed's status with what parsing tolerated.
         var warnings = new List<string>(document.Warnings);
-        var incoming = IncomingEntry.Of(document, fetch.FinalUrl);
+        var incoming = IncomingEntry.Of(document, documentUrl);
         var known = await articles.GetKnownAsync(
             feed.Id, [.. incoming.Select(e => e.Key)], [.. incoming.Select(e => e.Url).OfType<string>()], cancellationToken);
         var processed = new List<Article>();
+        var added = new List<IncomingEntry>();
         foreach (var entry in incoming)
         {
-            if (!known.IsUnchanged(entry.Key, entry.RawHash) && !known.IsRemoved(entry.Key, entry.Url))
-                processed.Add(processor.Process(document, entry.Entry, fetch.FinalUrl, feed.Id, entry.IdIsUnique, warnings) with { RawHash = entry.RawHash });
+            if (known.IsUnchanged(entry.Key, entry.RawHash) || known.IsRemoved(entry.Key, entry.Url))
+                continue;
+            processed.Add(processor.Process(document, entry.Entry, documentUrl, feed.Id, entry.IdIsUnique, warnings) with { RawHash = entry.RawHash });
+            if (!known.IsStored(entry.Key))
+                added.Add(entry);
         }
 
         foreach (var warning in warnings.Skip(document.Warnings.Count))
             logger.LogWarning("Processing: {FeedUrl} (feed {FeedId}): {Warning}", feed.Url, feed.Id, warning);
-
-        var fresh = polled with { ETag = fetch.ETag, LastModified = fetch.LastModified, BodyHash = fetched.BodyHash };
-        var succeeded = Succeeded(fresh with { Hint = Longest(document.PollHints.Interval, fetch.CacheLifetime) }, now, document.PollHints) with
-        {
-            Title = string.IsNullOrWhiteSpace(feed.Title) ? NullIfBlank(document.Title) : feed.Title,
-            SiteUrl = UrlResolver.Resolve(document.Link, document.BaseUrl ?? fetch.FinalUrl) ?? feed.SiteUrl,
-            Warning = FeedWarning.Of(warnings),
-        };
-        return new FeedWrite(succeeded, now, processed, document.Entries.Count, incoming.Count - processed.Count, DocumentKeys: [.. incoming.Select(e => e.Key)]);
+        return new ProcessedEntries(processed, incoming.Count - processed.Count, [.. incoming.Select(e => e.Key)], added, warnings);
     }
+
+    /// <summary>
+    /// Pushes have stopped when a poll, while they are relied on, finds a new entry dated after
+    /// they last worked and more than <see cref="PushGrace"/> before the poll (a push may still be
+    /// on its way for a younger one): the time of that poll, else null. Undated entries tell nothing.
+    /// </summary>
+    private DateTimeOffset? PushMissed(Feed feed, ProcessedEntries entries, DateTimeOffset now)
+    {
+        if (!schedule.IsPushed(feed, now) || feed.PushSeenAt is not { } seen)
+            return null;
+        var missed = entries.Added.Count(e => (e.Entry.Published ?? e.Entry.Updated) is { } date && date > seen && date <= now - PushGrace);
+        if (missed == 0)
+            return null;
+        logger.LogWarning(
+            "Refreshing: {FeedUrl} (feed {FeedId}): {Missed} new entries that its WebSub hub did not push; polled at its own interval until a push arrives",
+            feed.Url, feed.Id, missed);
+        return now;
+    }
+
+    /// <summary>How long a push may take to arrive after an entry is published before a poll counts it missed.</summary>
+    public static readonly TimeSpan PushGrace = TimeSpan.FromMinutes(10);
+
+    /// <summary>What processing a document's entries came to.</summary>
+    /// <param name="Skipped">Entries stored as they are (or removed by retention): not processed.</param>
+    /// <param name="Added">The processed entries that are not stored at all yet.</param>
+    private sealed record ProcessedEntries(
+        List<Article> Processed, int Skipped, IReadOnlyList<string> Keys, IReadOnlyList<IncomingEntry> Added, List<string> Warnings);
 
     /// <summary>The storage stage: the poll state, with the articles of the document in the same transaction.</summary>
     public async Task<RefreshResult> StoreAsync(FeedWrite write, CancellationToken cancellationToken)
@@ -139,7 +206,8 @@ public sealed class FeedRefresher(
     public async Task<IReadOnlyList<(FeedWrite Write, RefreshResult? Result, Exception? Error)>> StoreAllAsync(
         IReadOnlyList<FeedWrite> writes, CancellationToken cancellationToken)
     {
-        var outcomes = await articles.SaveAllAsync([.. writes.Select(w => new DocumentWrite(w.Feed, w.Articles, w.Now, w.DocumentKeys))], cancellationToken);
+        var outcomes = await articles.SaveAllAsync(
+            [.. writes.Select(w => new DocumentWrite(w.Feed, w.Articles, w.Now, w.DocumentKeys, PollState: !w.Pushed))], cancellationToken);
         return [.. writes.Zip(outcomes, (write, outcome) => outcome.Summary is { } summary
             ? (write, Stored(write, summary), (Exception?)null)
             : (write, (RefreshResult?)null, outcome.Error))];
@@ -150,8 +218,8 @@ public sealed class FeedRefresher(
         if (write.Articles is not { } processed)
             return write.Result;
         logger.LogInformation(
-            "Refreshing: {FeedUrl}: {Entries} entries, {Added} new, {Updated} updated, {Processed} processed",
-            write.Feed.Url, write.Entries, summary.Added, summary.Updated, processed.Count);
+            "{Stage}: {FeedUrl}: {Entries} entries, {Added} new, {Updated} updated, {Processed} processed",
+            write.Pushed ? "WebSub" : "Refreshing", write.Feed.Url, write.Entries, summary.Added, summary.Updated, processed.Count);
         return new RefreshResult(write.Feed, summary.Added, summary.Updated);
     }
 

@@ -1,35 +1,50 @@
 using FeedAggregator.Model;
 using FeedAggregator.Parsing;
+using FeedAggregator.WebSub;
 using Microsoft.Extensions.Options;
 
 namespace FeedAggregator.Refreshing;
 
 /// <summary>
-/// When a feed is polled next. After a success: its interval, raised by the feed's own hints
-/// (ttl, sy:updatePeriod, Cache-Control max-age, Expires), clamped to [5 min, 24 h], then moved
-/// out of its skipHours / skipDays. After failures an exponential backoff (interval x 2^(n-1),
-/// capped, with up to 20% jitter seeded by the feed id so that failing feeds do not retry in
-/// lockstep), and never before a server's Retry-After.
+/// When a feed is polled next. After a success: its OPML interval, else a quarter of the mean gap
+/// between its posts (<see cref="PostingRate"/>), else the default; raised by the feed's own hints
+/// (ttl, sy:updatePeriod, Cache-Control max-age, Expires); clamped to [MinInterval, MaxInterval];
+/// raised to WebSub:FallbackInterval while its pushes are relied on; then moved out of its
+/// skipHours / skipDays. After failures an exponential backoff (interval x 2^(n-1), capped, with
+/// up to 20% jitter seeded by the feed id so that failing feeds do not retry in lockstep), and
+/// never before a server's Retry-After.
 /// </summary>
-public sealed class PollSchedule(IOptions<PollingOptions> options)
+public sealed class PollSchedule(IOptions<PollingOptions> options, IOptions<WebSubOptions>? webSub = null)
 {
-    public static readonly TimeSpan MinInterval = TimeSpan.FromMinutes(5);
-    public static readonly TimeSpan MaxInterval = TimeSpan.FromHours(24);
+    /// <summary>A new entry waits at most this share of the mean gap between posts.</summary>
+    public const int GapDivisor = 4;
 
+    /// <summary>The interval failures back off from and overdue feeds spread over: configured, else the default.</summary>
     public TimeSpan IntervalOf(Feed feed) => feed.Interval ?? options.Value.DefaultInterval;
 
-    /// <summary>The interval after a success: configured, raised by the hint, clamped.</summary>
-    public TimeSpan SuccessIntervalOf(Feed feed)
+    /// <summary>A quarter of the mean gap between the feed's posts, or null when its dates did not tell.</summary>
+    public static TimeSpan? PostingIntervalOf(Feed feed, DateTimeOffset now) =>
+        feed.Posting is { } sample ? PostingRate.MeanGap(sample, now) / GapDivisor : null;
+
+    /// <summary>The interval after a success at <paramref name="now"/>.</summary>
+    public TimeSpan SuccessIntervalOf(Feed feed, DateTimeOffset now)
     {
-        var interval = IntervalOf(feed);
+        var settings = options.Value;
+        var interval = feed.Interval ?? PostingIntervalOf(feed, now) ?? settings.DefaultInterval;
         if (feed.Hint is { } hint && hint > interval)
             interval = hint;
-        return interval < MinInterval ? MinInterval : interval > MaxInterval ? MaxInterval : interval;
+        interval = interval < settings.MinInterval ? settings.MinInterval : interval > settings.MaxInterval ? settings.MaxInterval : interval;
+        if (IsPushed(feed, now) && webSub!.Value.FallbackInterval > interval)
+            interval = webSub.Value.FallbackInterval;
+        return interval;
     }
+
+    /// <summary>The feed's pushes are relied on (WebSub on, subscription verified, no miss since pushes last worked).</summary>
+    public bool IsPushed(Feed feed, DateTimeOffset now) => webSub?.Value.Active == true && feed.IsPushed(now);
 
     public DateTimeOffset AfterSuccess(Feed feed, DateTimeOffset now, PollHints? hints = null)
     {
-        var next = now + SuccessIntervalOf(feed);
+        var next = now + SuccessIntervalOf(feed, now);
         if (hints is null || (hints.SkipHours.Count == 0 && hints.SkipDays.Count == 0))
             return next;
 

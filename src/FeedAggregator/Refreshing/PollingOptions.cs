@@ -3,13 +3,24 @@ using System.ComponentModel.DataAnnotations;
 namespace FeedAggregator.Refreshing;
 
 /// <summary>The "Polling" config section: when feeds are polled and how many at once.</summary>
-public sealed class PollingOptions
+public sealed class PollingOptions : IValidatableObject
 {
     public const string SectionName = "Polling";
 
-    /// <summary>How often a feed is polled unless its OPML outline says otherwise.</summary>
+    /// <summary>
+    /// How often a feed is polled while nothing better is known: its OPML outline gives no
+    /// interval and its entries carry too few dates to tell how often it posts.
+    /// </summary>
     [Range(typeof(TimeSpan), "00:01:00", "7.00:00:00")]
     public TimeSpan DefaultInterval { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>The shortest interval between two polls of a feed after a success, whatever it asks.</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")]
+    public TimeSpan MinInterval { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>The longest interval between two polls of a feed after a success, however rarely it posts.</summary>
+    [Range(typeof(TimeSpan), "00:05:00", "30.00:00:00")]
+    public TimeSpan MaxInterval { get; set; } = TimeSpan.FromHours(24);
 
     /// <summary>The longest a failing feed backs off to; it is never given up.</summary>
     [Range(typeof(TimeSpan), "00:01:00", "30.00:00:00")]
@@ -37,4 +48,10 @@ public sealed class PollingOptions
     /// </summary>
     [Range(1, 1024)]
     public int QueueCapacity { get; set; } = 4;
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (MinInterval > MaxInterval)
+            yield return new ValidationResult("Polling:MinInterval must not be longer than Polling:MaxInterval.", [nameof(MinInterval), nameof(MaxInterval)]);
+    }
 }

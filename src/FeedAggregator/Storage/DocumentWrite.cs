@@ -8,7 +8,12 @@ namespace FeedAggregator.Storage;
 /// The keys of every entry of the document, when <paramref name="Articles"/> holds only some (the
 /// new and changed ones): an entry still in the document is never taken for one whose guid changed.
 /// </param>
-public sealed record DocumentWrite(Feed Feed, IReadOnlyList<Article>? Articles, DateTimeOffset Now, IReadOnlyCollection<string>? DocumentKeys = null);
+/// <param name="PollState">
+/// False for content a WebSub hub pushed: only the articles are written; the feed's row is the
+/// poll's, and a push must not overwrite what a poll wrote meanwhile.
+/// </param>
+public sealed record DocumentWrite(
+    Feed Feed, IReadOnlyList<Article>? Articles, DateTimeOffset Now, IReadOnlyCollection<string>? DocumentKeys = null, bool PollState = true);
 
 /// <summary>What storing one <see cref="DocumentWrite"/> came to: its summary, or the storage error that refused it.</summary>
 public sealed record StoreOutcome(StoreSummary? Summary, Exception? Error = null);

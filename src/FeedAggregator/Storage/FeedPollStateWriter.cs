@@ -15,7 +15,8 @@ internal static class FeedPollStateWriter
             consecutive_errors = @consecutiveErrors, last_polled_at = @lastPolledAt,
             last_success_at = @lastSuccessAt, next_poll_at = @nextPollAt, retry_after_at = @retryAfterAt,
             body_hash = @bodyHash, discovered_url = @discoveredUrl, hint_seconds = @hintSeconds,
-            last_warning = @warning
+            last_warning = @warning, posting_since = @postingSince, posting_entries = @postingEntries,
+            hub_url = @hubUrl, hub_topic = @hubTopic, push_missed_at = @pushMissedAt
         WHERE id = @id
         """;
 
@@ -23,7 +24,7 @@ internal static class FeedPollStateWriter
     [
         "id", "url", "title", "siteUrl", "etag", "lastModified", "status", "lastHttpStatus", "lastError",
         "consecutiveErrors", "lastPolledAt", "lastSuccessAt", "nextPollAt", "retryAfterAt", "bodyHash",
-        "discoveredUrl", "hintSeconds", "warning",
+        "discoveredUrl", "hintSeconds", "warning", "postingSince", "postingEntries", "hubUrl", "hubTopic", "pushMissedAt",
     ];
 
     /// <summary>The values of <see cref="Names"/>, in that order.</summary>
@@ -32,7 +33,8 @@ internal static class FeedPollStateWriter
         feed.Id, feed.Url, feed.Title, feed.SiteUrl, feed.ETag, feed.LastModified, FeedRow.StatusText(feed.Status),
         feed.LastHttpStatus, feed.LastError, feed.ConsecutiveErrors, UnixTime.ToDb(feed.LastPolledAt),
         UnixTime.ToDb(feed.LastSuccessAt), UnixTime.ToDb(feed.NextPollAt), UnixTime.ToDb(feed.RetryAfter), feed.BodyHash,
-        feed.DiscoveredUrl, (long?)feed.Hint?.TotalSeconds, feed.Warning,
+        feed.DiscoveredUrl, (long?)feed.Hint?.TotalSeconds, feed.Warning, UnixTime.ToDb(feed.Posting?.Since), feed.Posting?.Entries,
+        feed.Hub?.Hub, feed.Hub?.Topic, UnixTime.ToDb(feed.PushMissedAt),
     ];
 
 }

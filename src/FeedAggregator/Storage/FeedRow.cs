@@ -12,7 +12,9 @@ internal sealed record FeedRow
         last_polled_at AS LastPolledAt, last_success_at AS LastSuccessAt, next_poll_at AS NextPollAt,
         retry_after_at AS RetryAfterAt, body_hash AS BodyHash, discovered_url AS DiscoveredUrl,
         hint_seconds AS HintSeconds, last_warning AS Warning,
-        removed_at AS RemovedAt
+        removed_at AS RemovedAt, posting_since AS PostingSince, posting_entries AS PostingEntries,
+        hub_url AS HubUrl, hub_topic AS HubTopic, push_until AS PushUntil, push_seen_at AS PushSeenAt,
+        push_missed_at AS PushMissedAt
         """;
 
     public long Id { get; init; }
@@ -37,6 +39,13 @@ internal sealed record FeedRow
     public long? HintSeconds { get; init; }
     public string? Warning { get; init; }
     public long? RemovedAt { get; init; }
+    public long? PostingSince { get; init; }
+    public long? PostingEntries { get; init; }
+    public string? HubUrl { get; init; }
+    public string? HubTopic { get; init; }
+    public long? PushUntil { get; init; }
+    public long? PushSeenAt { get; init; }
+    public long? PushMissedAt { get; init; }
 
     public Feed ToFeed() => new()
     {
@@ -61,6 +70,11 @@ internal sealed record FeedRow
         BodyHash = BodyHash,
         DiscoveredUrl = DiscoveredUrl,
         Hint = HintSeconds is { } h ? TimeSpan.FromSeconds(h) : null,
+        Posting = PostingSince is { } since && PostingEntries is { } entries ? new PostingSample(UnixTime.FromDb(since), (int)entries) : null,
+        Hub = HubUrl is not null && HubTopic is not null ? new HubLink(HubUrl, HubTopic) : null,
+        PushUntil = UnixTime.FromDb(PushUntil),
+        PushSeenAt = UnixTime.FromDb(PushSeenAt),
+        PushMissedAt = UnixTime.FromDb(PushMissedAt),
     };
 
     public static string StatusText(FeedStatus status) => status.ToString().ToLowerInvariant();

@@ -12,6 +12,9 @@ public sealed class KnownEntries(
     /// <summary>Stored under this key from an entry with the same raw hash: nothing to process or write.</summary>
     public bool IsUnchanged(string key, string rawHash) => rawHashes.TryGetValue(key, out var stored) && stored == rawHash;
 
+    /// <summary>Stored under this key, changed or not.</summary>
+    public bool IsStored(string key) => rawHashes.ContainsKey(key);
+
     /// <summary>Not stored, and retention removed it: a feed that still lists it does not bring it back.</summary>
     public bool IsRemoved(string key, string? url) =>
         !rawHashes.ContainsKey(key) && (removedKeys.Contains(key) || (url is not null && removedUrls.Contains(url)));

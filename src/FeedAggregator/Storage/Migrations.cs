@@ -184,5 +184,52 @@ internal static class Migrations
             WHEN old.removed_at IS NOT new.removed_at
             BEGIN UPDATE store_version SET version = version + 1; END;
         """),
+
+        // 9: freshness. Each feed keeps the posting-rate sample of its last document (the oldest
+        // sampled date and how many entries), the WebSub hub it declared, and the push state the
+        // schedule reads: push_until and push_seen_at are the subscriber's to write, push_missed_at
+        // the poll's, so neither overwrites the other. One row per WebSub subscription, with no
+        // foreign key: when a feed is purged its row stays, marked for unsubscribing, until the
+        // hub has been told; a purged feed's id reused by a new feed never matches a live row.
+        new("""
+        ALTER TABLE feeds ADD COLUMN posting_since INTEGER;
+        ALTER TABLE feeds ADD COLUMN posting_entries INTEGER;
+        ALTER TABLE feeds ADD COLUMN hub_url TEXT;
+        ALTER TABLE feeds ADD COLUMN hub_topic TEXT;
+        ALTER TABLE feeds ADD COLUMN push_until INTEGER;
+        ALTER TABLE feeds ADD COLUMN push_seen_at INTEGER;
+        ALTER TABLE feeds ADD COLUMN push_missed_at INTEGER;
+
+        CREATE TABLE websub_subscriptions (
+            id           INTEGER PRIMARY KEY,
+            feed_id      INTEGER NOT NULL,
+            hub          TEXT    NOT NULL,
+            topic        TEXT    NOT NULL,
+            token        TEXT    NOT NULL UNIQUE,
+            secret       TEXT    NOT NULL,
+            state        TEXT    NOT NULL,
+            requested_at INTEGER,
+            verified_at  INTEGER,
+            lease_until  INTEGER,
+            attempts     INTEGER NOT NULL DEFAULT 0,
+            retry_at     INTEGER,
+            last_error   TEXT,
+            last_push_at INTEGER,
+            pushes       INTEGER NOT NULL DEFAULT 0,
+            rejected     INTEGER NOT NULL DEFAULT 0,
+            created_at   INTEGER NOT NULL
+        );
+        CREATE UNIQUE INDEX websub_subscriptions_feed ON websub_subscriptions (feed_id) WHERE state <> 'unsubscribing';
+        CREATE TRIGGER feeds_purged_websub AFTER DELETE ON feeds BEGIN
+            UPDATE websub_subscriptions SET state = 'unsubscribing', requested_at = NULL, retry_at = NULL
+            WHERE feed_id = old.id AND state <> 'unsubscribing';
+        END;
+        CREATE TRIGGER websub_inserted_state AFTER INSERT ON websub_subscriptions
+            BEGIN UPDATE store_version SET feeds_version = feeds_version + 1; END;
+        CREATE TRIGGER websub_updated_state AFTER UPDATE ON websub_subscriptions
+            BEGIN UPDATE store_version SET feeds_version = feeds_version + 1; END;
+        CREATE TRIGGER websub_deleted_state AFTER DELETE ON websub_subscriptions
+            BEGIN UPDATE store_version SET feeds_version = feeds_version + 1; END;
+        """),
     ];
 }

@@ -119,7 +119,8 @@ internal sealed class StoreWriter : IDisposable
     private StoreSummary Save(SqliteTransaction transaction, DocumentWrite write, double threshold)
     {
         var (polledFeed, now) = (write.Feed, write.Now);
-        _pollState.With(transaction, FeedPollStateWriter.Values(polledFeed)).Execute();
+        if (write.PollState)
+            _pollState.With(transaction, FeedPollStateWriter.Values(polledFeed)).Execute();
         if (write.Articles is not { } articles)
             return new StoreSummary(0, 0, 0);
 

@@ -6,6 +6,7 @@ using FeedAggregator.Refreshing;
 using FeedAggregator.Storage;
 using FeedAggregator.Subscriptions;
 using FeedAggregator.Tests.Support;
+using FeedAggregator.WebSub;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
@@ -21,7 +22,9 @@ internal sealed class PollHarness : IAsyncDisposable
     public static readonly DateTimeOffset Start = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
     private readonly ServiceProvider _services;
 
-    private PollHarness(TempDatabase db, Action<PollingOptions>? configure, Action<ParsingOptions>? parsing, Func<IArticleStore, IArticleStore>? articles)
+    private PollHarness(
+        TempDatabase db, Action<PollingOptions>? configure, Action<ParsingOptions>? parsing, Func<IArticleStore, IArticleStore>? articles,
+        Action<WebSubOptions>? webSub)
     {
         Db = db;
         OpmlPath = Path.Combine(db.Directory, "feeds.opml");
@@ -35,6 +38,7 @@ internal sealed class PollHarness : IAsyncDisposable
         });
         services.Configure<FeedsOptions>(o => o.File = OpmlPath);
         services.Configure<ParsingOptions>(o => parsing?.Invoke(o));
+        services.Configure<WebSubOptions>(o => webSub?.Invoke(o));
         services.AddSingleton<IFeedStore>(db.Feeds);
         services.AddSingleton(articles?.Invoke(db.Articles) ?? db.Articles);
         services.AddPollingPipeline();
@@ -49,11 +53,12 @@ internal sealed class PollHarness : IAsyncDisposable
     public SubscriptionSync Sync => _services.GetRequiredService<SubscriptionSync>();
 
     /// <param name="articles">Wraps the article store (to count or hold its calls).</param>
+    /// <param name="webSub">WebSub settings; it is off unless a callback base is given.</param>
     public static async Task<PollHarness> CreateAsync(
         IEnumerable<Uri> feeds, Action<PollingOptions>? configure = null, Action<ParsingOptions>? parsing = null,
-        Func<IArticleStore, IArticleStore>? articles = null)
+        Func<IArticleStore, IArticleStore>? articles = null, Action<WebSubOptions>? webSub = null)
     {
-        var harness = new PollHarness(await TempDatabase.CreateAsync(), configure, parsing, articles);
+        var harness = new PollHarness(await TempDatabase.CreateAsync(), configure, parsing, articles, webSub);
         harness.WriteOpml(feeds.Select(u => new Subscription(u.AbsoluteUri)));
         await harness.Sync.SyncAsync(CancellationToken.None);
         return harness;

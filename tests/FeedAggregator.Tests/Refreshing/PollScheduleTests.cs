@@ -1,5 +1,6 @@
 using FeedAggregator.Model;
 using FeedAggregator.Refreshing;
+using FeedAggregator.WebSub;
 using Microsoft.Extensions.Options;
 
 namespace FeedAggregator.Tests.Refreshing;
@@ -62,5 +63,23 @@ public sealed class PollScheduleTests
         var after = Now.AddHours(6);
         Assert.Equal(after, Schedule.AfterFailure(AFeed, 1, Now, after));
         Assert.True(Schedule.AfterFailure(AFeed, 1, Now, Now.AddSeconds(5)) >= Now.AddMinutes(30));
+    }
+
+    [Fact]
+    public void While_pushes_are_relied_on_the_feed_waits_the_fallback_interval_or_its_own_when_longer()
+    {
+        var webSub = new WebSubOptions();
+        webSub.UseCallbackBase("https://aggregator.example/");
+        var schedule = new PollSchedule(Options.Create(new PollingOptions()), Options.Create(webSub));
+        var pushed = AFeed with { PushUntil = Now.AddDays(1), PushSeenAt = Now.AddHours(-1) };
+
+        Assert.Equal(Now.AddHours(6), schedule.AfterSuccess(pushed, Now));
+        Assert.Equal(Now.AddHours(8), schedule.AfterSuccess(pushed with { Interval = TimeSpan.FromHours(8) }, Now));
+        // The lease has ended, or a poll found what pushes missed since they last worked: the feed's own interval.
+        Assert.Equal(Now.AddMinutes(30), schedule.AfterSuccess(pushed with { PushUntil = Now }, Now));
+        Assert.Equal(Now.AddMinutes(30), schedule.AfterSuccess(pushed with { PushMissedAt = Now.AddMinutes(-30) }, Now));
+        Assert.Equal(Now.AddHours(6), schedule.AfterSuccess(pushed with { PushMissedAt = Now.AddHours(-2) }, Now));
+        // WebSub off: pushes are never relied on.
+        Assert.Equal(Now.AddMinutes(30), new PollSchedule(Options.Create(new PollingOptions()), Options.Create(new WebSubOptions())).AfterSuccess(pushed, Now));
     }
 }

@@ -15,6 +15,12 @@ internal sealed class AtomFeedHandler(XNamespace ns, bool atom03, Uri? feedBase,
     public string? TitleHtml => AtomText.DeclaredHtml(_metadata.First(ns, "title"), _atom03);
     public string? Link => AtomEntryMapper.AlternateLink(_metadata, ns, feedBase);
 
+    /// <summary>The hrefs of the feed's link rel="hub" elements (WebSub).</summary>
+    public List<string> Hubs => LinksWith("hub").ToList();
+
+    /// <summary>The href of the feed's link rel="self".</summary>
+    public string? SelfUrl => LinksWith("self").FirstOrDefault();
+
     /// <summary>The base of <see cref="TitleHtml"/>'s links when the title has its own xml:base.</summary>
     public Uri? TitleBaseUrl => XmlBase.OwnBase(_metadata.First(ns, "title"), feedBase);
 
@@ -34,6 +40,11 @@ internal sealed class AtomFeedHandler(XNamespace ns, bool atom03, Uri? feedBase,
         if (field.Namespace == ns.NamespaceName && field.LocalName is "title" or "link" or "subtitle" or "tagline" or "author")
             _metadata.Add(field);
     }
+
+    private IEnumerable<string> LinksWith(string rel) => _metadata.All(ns, "link")
+        .Where(l => l.Attribute("rel") == rel)
+        .Select(l => l.Attribute("href"))
+        .OfType<string>();
 
     public ParsedEntry OnEntry(XmlFieldSet entry, Uri? baseUrl) =>
         AtomEntryMapper.Map(entry, ns, _atom03, baseUrl, feedBase, context);

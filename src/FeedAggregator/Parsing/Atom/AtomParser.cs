@@ -26,6 +26,8 @@ internal static class AtomParser
             Description = handler.Description,
             Language = language.Length > 0 ? language : null,
             BaseUrl = feedBase,
+            Hubs = handler.Hubs,
+            SelfUrl = handler.SelfUrl,
         };
         var result = context.CompleteXml(feed, entries, error);
         return InheritAuthors(result, handler.Authors);

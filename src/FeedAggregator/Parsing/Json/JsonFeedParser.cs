@@ -57,6 +57,12 @@ internal static class JsonFeedParser
             Description = HtmlText.CollapseWhitespace(JsonValues.String(document.Top("description"))),
             Language = JsonValues.String(document.Top("language")),
             BaseUrl = context.DocumentUrl,
+            // JSON Feed's "hubs": endpoints of any push protocol; only WebSub's are ours to use.
+            Hubs = [.. JsonValues.Array(document.Top("hubs"))
+                .Where(h => string.Equals(JsonValues.String(h, "type"), "WebSub", StringComparison.OrdinalIgnoreCase))
+                .Select(h => JsonValues.String(h, "url"))
+                .OfType<string>()],
+            SelfUrl = JsonValues.String(document.Top("feed_url")),
         };
         return context.Complete(feed, entries, breakMessage);
     }

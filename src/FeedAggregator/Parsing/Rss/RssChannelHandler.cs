@@ -18,6 +18,8 @@ internal sealed class RssChannelHandler(XNamespace ns, Uri? feedBase, ParseConte
     public string? Description { get; private set; }
     public string? Language { get; private set; }
     public RssPollHints Hints { get; } = new();
+    public List<string> Hubs { get; } = [];
+    public string? SelfUrl { get; private set; }
 
     public bool IsContainer(XmlReader reader) => Is(reader, "channel");
 
@@ -31,6 +33,10 @@ internal sealed class RssChannelHandler(XNamespace ns, Uri? feedBase, ParseConte
             Link ??= XmlContent.Text(field);
         else if (field.Is(Ns.Atom10, "link") && field.Attribute("rel") is null or "alternate")
             Link ??= field.Attribute("href");
+        else if (field.Is(Ns.Atom10, "link") && field.Attribute("rel") == "hub" && field.Attribute("href") is { } hub)
+            Hubs.Add(hub);
+        else if (field.Is(Ns.Atom10, "link") && field.Attribute("rel") == "self")
+            SelfUrl ??= field.Attribute("href");
         else if (field.Is(ns, "description"))
             Description ??= HtmlText.ToPlainText(field.Text);
         else if (field.Is(ns, "language") || field.Is(Ns.DublinCore, "language"))

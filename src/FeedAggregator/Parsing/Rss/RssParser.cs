@@ -24,6 +24,8 @@ internal static class RssParser
             Language = handler.Language ?? (rootLanguage.Length > 0 ? rootLanguage : null),
             BaseUrl = feedBase,
             PollHints = handler.Hints.ToHints(),
+            Hubs = handler.Hubs,
+            SelfUrl = handler.SelfUrl,
         };
         return context.CompleteXml(feed, entries, error);
     }

@@ -10,7 +10,10 @@ public static class StatusPageWriter
 {
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
-    public static byte[] Write(string title, IReadOnlyList<Feed> feeds, IReadOnlyDictionary<long, int> articleCounts, DateTimeOffset now)
+    /// <param name="push">Each feed's WebSub subscription, by feed id, when it has one.</param>
+    public static byte[] Write(
+        string title, IReadOnlyList<Feed> feeds, IReadOnlyDictionary<long, int> articleCounts, DateTimeOffset now,
+        IReadOnlyDictionary<long, HubSubscription>? push = null)
     {
         ArgumentNullException.ThrowIfNull(feeds);
         ArgumentNullException.ThrowIfNull(articleCounts);
@@ -45,6 +48,9 @@ public static class StatusPageWriter
                 html.Append("<br><small>").Append(feed.ConsecutiveErrors.ToString(CultureInfo.InvariantCulture)).Append(" errors in a row</small>");
             }
 
+            if (push?.GetValueOrDefault(feed.Id) is { } subscription)
+                AppendPush(html, subscription);
+
             html.Append("</td><td>").Append(articleCounts.GetValueOrDefault(feed.Id).ToString(CultureInfo.InvariantCulture)).Append("</td>")
                 .Append("<td>").Append(Time(feed.LastPolledAt)).Append("</td>")
                 .Append("<td>").Append(Time(feed.LastSuccessAt)).Append("</td>")
@@ -57,6 +63,22 @@ public static class StatusPageWriter
 
         html.Append("</tbody>\n</table>\n</main>\n</body>\n</html>\n");
         return Utf8.GetBytes(html.ToString());
+    }
+
+    // WebSub: the state and the lease, the pushes received, and a failure's reason.
+    private static void AppendPush(StringBuilder html, HubSubscription subscription)
+    {
+        var state = subscription.State.ToString().ToLowerInvariant();
+        html.Append("<br><small class=\"push\">WebSub ").Append(state);
+        if (subscription is { State: HubSubscriptionState.Verified, LeaseUntil: { } until })
+            html.Append(", lease until ").Append(Time(until));
+        if (subscription.Pushes > 0)
+            html.Append(", ").Append(subscription.Pushes.ToString(CultureInfo.InvariantCulture)).Append(" pushes, last ").Append(Time(subscription.LastPushAt));
+        if (subscription.Rejected > 0)
+            html.Append(", ").Append(subscription.Rejected.ToString(CultureInfo.InvariantCulture)).Append(" rejected (bad signature)");
+        if (subscription is { State: HubSubscriptionState.Failed, LastError: { } error })
+            html.Append(": ").Append(Encode(error)).Append(", retried ").Append(Time(subscription.RetryAt));
+        html.Append("</small>");
     }
 
     private static string Time(DateTimeOffset? value) => value is { } time

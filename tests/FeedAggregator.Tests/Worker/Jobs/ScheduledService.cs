@@ -58,12 +58,18 @@ internal sealed class ScheduledService : IAsyncDisposable
     /// <summary>
     /// Starts the service (again, after <see cref="StopAsync"/>), its clock at <paramref name="now"/> if given.
     /// Both feeds are on one host, so Polling:MinHostGap is 0 unless a test sets it: a gap waits on the fake clock.
+    /// Every success schedules the next poll 30 minutes on (Min = Max interval), whatever the feeds' posting rate.
     /// </summary>
     public void Start(IReadOnlyDictionary<string, string>? settings = null, DateTimeOffset? now = null)
     {
         if (now is { } at)
             Time = new FakeTimeProvider(at);
-        var all = new Dictionary<string, string> { ["Polling:MinHostGap"] = "00:00:00" };
+        var all = new Dictionary<string, string>
+        {
+            ["Polling:MinHostGap"] = "00:00:00",
+            ["Polling:MinInterval"] = "00:30:00",
+            ["Polling:MaxInterval"] = "00:30:00",
+        };
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
             all[key] = value;
         _service = new ServiceFactory(Folder, all, Time);
