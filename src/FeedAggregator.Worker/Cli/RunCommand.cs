@@ -36,6 +36,7 @@ internal static class RunCommand
     {
         var app = FeedAggHost.CreateBuilder(configArgs).Build();
         app.UseResponseCompression();
+        app.MapMetricsEndpoint();
         app.MapFeedEndpoints();
         app.MapHealthEndpoint();
         app.MapStatusEndpoint();

@@ -1,3 +1,4 @@
+using FeedAggregator.Diagnostics;
 using FeedAggregator.Fetching;
 using FeedAggregator.Parsing;
 using FeedAggregator.Processing;
@@ -10,7 +11,11 @@ using FeedAggregator.Stories;
 using FeedAggregator.Subscriptions;
 using FeedAggregator.Worker.Http;
 using FeedAggregator.Worker.Jobs;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting.Systemd;
 using Microsoft.Extensions.Options;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
 using Quartz;
 
 namespace FeedAggregator.Worker.Hosting;
@@ -21,6 +26,8 @@ internal static class FeedAggregatorServiceCollectionExtensions
     /// <summary>The service: the pipeline, the schedule, compression and the start-up work as hosted services.</summary>
     public static IServiceCollection AddFeedAggregator(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
+        // First of the hosted services: the service holds the database before anything opens it.
+        services.AddHostedService<DatabaseLockHolder>();
         services.AddFeedAggregatorCore(configuration, contentRoot);
 
         // The schedule
@@ -41,6 +48,18 @@ internal static class FeedAggregatorServiceCollectionExtensions
             o.MimeTypes = ["application/atom+xml", "application/rss+xml", "application/feed+json", "text/html", "application/json"];
         });
         services.AddHostedService(sp => sp.GetRequiredService<StartupTasks>());
+
+        // Health: /health and the systemd watchdog run the same checks.
+        services.AddSingleton<SchedulerHeartbeat>();
+        services.AddSingleton<ServiceHealth>();
+        services.TryAddSingleton<ISystemdNotifier, SystemdNotifier>(); // AddSystemd registers it only under systemd
+        services.AddSingleton(WatchdogInterval.FromEnvironment());
+        services.AddHostedService<SystemdWatchdog>();
+
+        // /metrics: every stage's instruments, ASP.NET Core's requests by route and status, the runtime's own.
+        services.AddOpenTelemetry().ConfigureResource(r => r.AddService("feedagg")).WithMetrics(metrics => metrics
+            .AddMeter(Metering.MeterName, "Microsoft.AspNetCore.Hosting", "System.Runtime")
+            .AddPrometheusExporter());
         return services;
     }
 
@@ -71,6 +90,7 @@ internal static class FeedAggregatorServiceCollectionExtensions
         services.AddValidatedOptions<ProcessingOptions>(configuration, ProcessingOptions.SectionName);
         services.AddValidatedOptions<DedupeOptions>(configuration, DedupeOptions.SectionName);
         services.AddValidatedOptions<RetentionOptions>(configuration, RetentionOptions.SectionName);
+        services.AddValidatedOptions<MetricsOptions>(configuration, MetricsOptions.SectionName);
 
         // Storage
         services.AddSingleton(sp => new SqliteConnectionFactory(sp.GetRequiredService<IOptions<StorageOptions>>().Value.Database));
@@ -89,6 +109,8 @@ internal static class FeedAggregatorServiceCollectionExtensions
         services.AddSingleton<FeedViewQuery>();
         services.AddSingleton<FeedViewCache>();
         services.AddSingleton<StatusPage>();
+        services.AddSingleton<PublishMetrics>();
+        services.AddSingleton<FeedStateMetrics>();
         services.AddSingleton<WebSubNotifier>();
         services.AddHttpClient(WebSubNotifier.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
         services.AddSingleton<FeedPublisher>();

@@ -1,6 +1,7 @@
 using FeedAggregator.Publishing;
 using FeedAggregator.Refreshing;
 using FeedAggregator.Subscriptions;
+using FeedAggregator.Worker.Hosting;
 using Quartz;
 
 namespace FeedAggregator.Worker.Jobs;
@@ -10,12 +11,14 @@ namespace FeedAggregator.Worker.Jobs;
 /// changed. Never throws: a failing feed is recorded on its row by the poll cycle.
 /// </summary>
 [DisallowConcurrentExecution]
-internal sealed class PollJob(SubscriptionSync subscriptions, PollCycle cycle, FeedPublisher publisher, ILogger<PollJob> logger) : IJob
+internal sealed class PollJob(
+    SubscriptionSync subscriptions, PollCycle cycle, FeedPublisher publisher, SchedulerHeartbeat heartbeat, ILogger<PollJob> logger) : IJob
 {
     public static readonly JobKey Key = new("poll");
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
+        heartbeat.Beat();
         try
         {
             // Re-reading the OPML on every run is how an edit of the file takes effect without a
@@ -23,7 +26,9 @@ internal sealed class PollJob(SubscriptionSync subscriptions, PollCycle cycle, F
             await subscriptions.SyncAsync(cancellationToken);
 
             // The first run after a start follows downtime: overdue feeds are spread, not fired at once.
-            var summary = await cycle.RunAsync(force: false, cancellationToken, spreadOverdue: context.PreviousFireTimeUtc is null);
+            // Each feed stored is a sign of life for /health and the watchdog, however long the run.
+            var summary = await cycle.RunAsync(
+                force: false, cancellationToken, spreadOverdue: context.PreviousFireTimeUtc is null, progress: new HeartbeatProgress(heartbeat));
             if (summary.Polled > 0)
             {
                 logger.LogInformation(
@@ -42,5 +47,14 @@ internal sealed class PollJob(SubscriptionSync subscriptions, PollCycle cycle, F
             // The store is unavailable (disk full, locked, removed): /health shows it; retry next run.
             logger.LogError(ex, "Polling: the store failed; the next run tries again");
         }
+        finally
+        {
+            heartbeat.Beat();
+        }
+    }
+
+    private sealed class HeartbeatProgress(SchedulerHeartbeat heartbeat) : IProgress<PollProgress>
+    {
+        public void Report(PollProgress value) => heartbeat.Beat();
     }
 }

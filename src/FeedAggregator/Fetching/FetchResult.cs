@@ -30,6 +30,9 @@ public sealed record FetchResult
     /// <summary>How long the server says the document stays fresh (Cache-Control max-age, else Expires).</summary>
     public TimeSpan? CacheLifetime { get; init; }
 
+    /// <summary>Why a Failed fetch failed, as a class (for metrics).</summary>
+    public FetchFailure? Failure { get; init; }
+
     /// <summary>A clear message for Failed (and Gone): what went wrong, for the feed's status.</summary>
     public string? Error { get; init; }
 }
