@@ -39,6 +39,8 @@ public sealed class MetricsEndpointTests : IAsyncLifetime
     public async Task Metrics_are_served_in_the_prometheus_text_format_with_the_state_and_the_requests()
     {
         Assert.Equal(200, (int)(await _http.GetAsync("/feed.atom")).StatusCode);
+        Assert.Equal(200, (int)(await _http.GetAsync("/feed.json?limit=3")).StatusCode);
+        Assert.Equal(200, (int)(await _http.GetAsync("/status")).StatusCode);
         var response = await _http.GetAsync("/metrics");
         var text = await response.Content.ReadAsStringAsync();
 
@@ -48,6 +50,8 @@ public sealed class MetricsEndpointTests : IAsyncLifetime
         Assert.Matches("""feedagg_feeds\{[^}]*status="(new|failing)"[^}]*\} 1""", text); // polled yet or not: port 9 refuses
         Assert.Matches("""feedagg_store_articles\{[^}]*\} 1""", text); // the seed
         Assert.Matches("""feedagg_publish_render_duration_seconds_count\{[^}]*what="feeds"[^}]*\} [1-9]""", text);
+        Assert.Matches("""feedagg_publish_render_duration_seconds_count\{[^}]*what="view"[^}]*\} 1""", text);
+        Assert.Matches("""feedagg_publish_render_duration_seconds_count\{[^}]*what="status"[^}]*\} [1-9]""", text);
         Assert.Matches("""http_server_request_duration_seconds_count\{[^}]*http_response_status_code="200"[^}]*http_route="/feed.atom"[^}]*\} 1""", text);
     }
 

@@ -50,12 +50,14 @@ public sealed class RetentionJobTests : IAsyncLifetime
         ];
         await articles.SaveAsync(feed, polled, Now, CancellationToken.None);
 
+        using var measured = FeedAggregator.Tests.Diagnostics.Measured.Collect<long>(_app.Services, "feedagg.articles");
         var job = ActivatorUtilities.CreateInstance<RetentionJob>(_app.Services, (TimeProvider)new FakeTimeProvider(Now));
         await job.RunAsync(CancellationToken.None);
         var again = await articles.SaveAsync(feed, polled, Now.AddHours(1), CancellationToken.None);
 
         Assert.Equal(["New"], (await articles.GetNewestAsync(10, CancellationToken.None)).Select(r => r.Article.Title));
         Assert.Equal(0, again.Added);
+        Assert.Equal(1, FeedAggregator.Tests.Diagnostics.Measured.Sum(measured, ("change", "removed")));
     }
 
     [Fact]
