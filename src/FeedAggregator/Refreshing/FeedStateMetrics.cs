@@ -116,7 +116,8 @@ internal sealed record FeedStateSnapshot(
             .Take(cap)
             .Select(f => new FeedSeries(f.Id, f.ConsecutiveErrors, f.LastSuccessAt is { } success ? (now - success).TotalSeconds : null))
             .ToList();
-        var heldHosts = holds.OrderByDescending(h => h.Value).Take(Math.Max(cap, 1)).ToDictionary(h => h.Key, h => h.Value, StringComparer.OrdinalIgnoreCase);
+        // Hosts are not feeds: Metrics:PerFeed leaves them, the cap still bounds them.
+        var heldHosts = holds.OrderByDescending(h => h.Value).Take(options.MaxFeedSeries).ToDictionary(h => h.Key, h => h.Value, StringComparer.OrdinalIgnoreCase);
         return new FeedStateSnapshot(byStatus, due, overdue, heldHosts, store, perFeed, feeds.Count - perFeed.Count);
     }
 }
