@@ -28,4 +28,8 @@ class Handler(BaseHTTPRequestHandler):
     def log_message(self, *args):
         pass
 
-ThreadingHTTPServer(("127.0.0.1", PORT), Handler).serve_forever()
+class Server(ThreadingHTTPServer):
+    request_queue_size = 256  # the default backlog (5) refuses connections when a poll opens many at once
+    daemon_threads = True
+
+Server(("127.0.0.1", PORT), Handler).serve_forever()
