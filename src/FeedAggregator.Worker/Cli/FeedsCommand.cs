@@ -146,6 +146,7 @@ internal static class FeedsCommand
     private static string JsonLine(Feed feed, int articles, DateTimeOffset? purgeAt, HubSubscription? push) => JsonSerializer.Serialize(new
     {
         url = feed.Url,
+        id = feed.Id, // the feed_id label of its /metrics series
         title = feed.Title,
         category = feed.Category,
         status = StatusOf(feed),

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using FeedAggregator.Subscriptions;
+using FeedAggregator.Worker.Cli.Progress;
 
 namespace FeedAggregator.Worker.Cli;
 
@@ -9,12 +10,17 @@ internal static class OpmlCommand
     public static Command Create(IReadOnlyList<string> configArgs)
     {
         var file = new Argument<string>("FILE") { Description = "An OPML file exported by a feed reader." };
-        var import = new Command("import", "Subscribe to every feed of an OPML file not subscribed yet.") { file };
+        var quiet = QuietOption.Create();
+        var import = new Command("import", "Subscribe to every feed of an OPML file not subscribed yet.") { file, quiet };
         import.SetAction((result, cancellationToken) => FeedsCommand.RunAsync(configArgs, cancellationToken, async (services, token) =>
         {
             var path = Path.GetFullPath(result.GetValue(file)!);
-            var added = await services.GetRequiredService<SubscriptionList>().ImportAsync(path, token);
-            Console.WriteLine($"{added} feeds added from {path}");
+            var mode = OutputModes.Choose(result.GetValue(quiet));
+            int added;
+            await using (var display = ProgressDisplay.Start(mode, "Importing", "feeds"))
+                added = await services.GetRequiredService<SubscriptionList>().ImportAsync(path, token, new ImportReporter(display));
+            if (mode != OutputMode.Quiet)
+                Console.WriteLine($"{added} feeds added from {path}");
             return ExitCodes.Done;
         }));
 
@@ -39,5 +45,15 @@ internal static class OpmlCommand
         }));
 
         return new Command("opml", "Import or export the subscriptions as OPML.") { import, export };
+    }
+
+    /// <summary>The feeds of the file as the total; the new ones count as done once subscribed, the known ones at once.</summary>
+    private sealed class ImportReporter(ProgressDisplay display) : IProgress<ImportProgress>
+    {
+        public void Report(ImportProgress value)
+        {
+            display.SetTotal(value.Total);
+            display.Advance(count: value.Subscribed ? value.New : value.Total - value.New);
+        }
     }
 }

@@ -1,8 +1,8 @@
 using System.CommandLine;
-using FeedAggregator.Model;
 using FeedAggregator.Publishing;
 using FeedAggregator.Refreshing;
 using FeedAggregator.Storage;
+using FeedAggregator.Worker.Cli.Progress;
 using FeedAggregator.Worker.Hosting;
 
 namespace FeedAggregator.Worker.Cli;
@@ -14,9 +14,10 @@ internal static class PollCommand
     {
         var once = new Option<bool>("--once") { Description = "Poll once and exit (the service polls on its schedule)." };
         var force = new Option<bool>("--force") { Description = "Poll every active feed now, not only those due (never a gone feed or one under Retry-After)." };
+        var quiet = QuietOption.Create();
         var command = new Command("poll", "Refresh the feeds that are due (all of them on a first run), publish the files, exit.")
         {
-            once, force,
+            once, force, quiet,
         };
         command.SetAction(async (result, cancellationToken) =>
         {
@@ -27,12 +28,13 @@ internal static class PollCommand
             }
 
             var forced = result.GetValue(force);
-            return await CliHost.RunAsync(configArgs, (services, token) => PollAsync(services, forced, token), cancellationToken);
+            var mode = OutputModes.Choose(result.GetValue(quiet));
+            return await CliHost.RunAsync(configArgs, (services, token) => PollAsync(services, forced, mode, token), cancellationToken);
         });
         return command;
     }
 
-    private static async Task<int> PollAsync(IServiceProvider services, bool force, CancellationToken cancellationToken)
+    private static async Task<int> PollAsync(IServiceProvider services, bool force, OutputMode mode, CancellationToken cancellationToken)
     {
         // SIGTERM or Ctrl-C: stop fetching, let the write under way finish, report what was done.
         using var stop = new StopSignals(cancellationToken);
@@ -48,23 +50,17 @@ internal static class PollCommand
 
         var storeHealth = services.GetRequiredService<StoreHealth>();
         var failuresBefore = storeHealth.Failures;
-        var summary = await services.GetRequiredService<PollCycle>().RunAsync(force, stop.Token);
-        foreach (var result in summary.Results)
+        PollCycleSummary summary;
+        // Each feed's line as it is stored (plain), or a live bar with the errors above it (terminal).
+        await using (var display = ProgressDisplay.Start(mode, "Polling", "feeds"))
         {
-            var line = (result.Held, result.Status) switch
-            {
-                (true, _) => $"held   {result.Feed.Url}: its host asked to wait until {IsoDate.Format(result.Feed.RetryAfter)}",
-                (_, FeedStatus.Ok) => $"ok     {result.Feed.Url} (+{result.Added} new, {result.Updated} updated)",
-                (_, FeedStatus.Gone) => $"gone   {result.Feed.Url}: {result.Error}",
-                _ => $"error  {result.Feed.Url}: {result.Error}",
-            };
-            Console.WriteLine(line);
+            summary = await services.GetRequiredService<PollCycle>().RunAsync(force, stop.Token, progress: new PollProgressReporter(display));
+            if (!summary.Interrupted)
+                await services.GetRequiredService<FeedPublisher>().PublishAsync(cancellationToken, force: true);
         }
 
-        if (!summary.Interrupted)
-            await services.GetRequiredService<FeedPublisher>().PublishAsync(cancellationToken, force: true);
-        Console.WriteLine(
-            $"{summary.Polled} feeds polled, {summary.Failed} failed, {summary.Added} new articles, {summary.Updated} updated.");
+        if (mode != OutputMode.Quiet)
+            Console.WriteLine($"{summary.Polled} feeds polled, {summary.Failed} failed, {summary.Added} new articles, {summary.Updated} updated.");
         if (storeHealth.Failures > failuresBefore)
         {
             // The failures could not be recorded on the feeds' rows: this run did not work.

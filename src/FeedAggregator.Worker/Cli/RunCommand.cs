@@ -39,6 +39,7 @@ internal static class RunCommand
         var app = builder.Build();
         app.UseResponseCompression();
         app.UseRateLimiter();
+        app.MapMetricsEndpoint();
         app.MapFeedEndpoints();
         app.MapHealthEndpoint();
         app.MapStatusEndpoint();

@@ -2,7 +2,7 @@ using System.CommandLine;
 using FeedAggregator.Publishing;
 using FeedAggregator.Seeding;
 using FeedAggregator.Storage;
-using FeedAggregator.Worker.Hosting;
+using FeedAggregator.Worker.Cli.Progress;
 using Microsoft.Extensions.Options;
 
 namespace FeedAggregator.Worker.Cli;
@@ -17,10 +17,12 @@ internal static class SeedCommand
             Description = "The folder of seed documents (default: Seeds:Directory).",
             Arity = ArgumentArity.ZeroOrOne,
         };
-        var command = new Command("seed", "Import seed documents as articles; importing twice adds nothing.") { directory };
+        var quiet = QuietOption.Create();
+        var command = new Command("seed", "Import seed documents as articles; importing twice adds nothing.") { directory, quiet };
         command.SetAction(async (result, cancellationToken) =>
         {
             var folder = result.GetValue(directory);
+            var mode = OutputModes.Choose(result.GetValue(quiet));
             return await CliHost.RunAsync(configArgs, async (services, token) =>
             {
                 await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(token);
@@ -33,12 +35,31 @@ internal static class SeedCommand
                     return ExitCodes.CouldNotWork;
                 }
 
-                var summary = await services.GetRequiredService<SeedImporter>().ImportAsync(path, token);
-                await services.GetRequiredService<FeedPublisher>().PublishAsync(token, force: true);
-                Console.WriteLine($"{summary.Added} added, {summary.Updated} updated, {summary.Unchanged} unchanged from {path}.");
+                StoreSummary summary;
+                await using (var display = ProgressDisplay.Start(mode, "Seeding", "files"))
+                {
+                    summary = await services.GetRequiredService<SeedImporter>().ImportAsync(path, token, new Reporter(display));
+                    await services.GetRequiredService<FeedPublisher>().PublishAsync(token, force: true);
+                }
+
+                if (mode != OutputMode.Quiet)
+                    Console.WriteLine($"{summary.Added} added, {summary.Updated} updated, {summary.Unchanged} unchanged from {path}.");
                 return ExitCodes.Done;
             }, cancellationToken);
         });
         return command;
+    }
+
+    private sealed class Reporter(ProgressDisplay display) : IProgress<SeedProgress>
+    {
+        public void Report(SeedProgress value)
+        {
+            if (value.File is null)
+                display.SetTotal(value.Total);
+            else if (value.Problem is { } problem)
+                display.Advance($"skipped {value.File}: {problem}", error: true);
+            else
+                display.Advance();
+        }
     }
 }

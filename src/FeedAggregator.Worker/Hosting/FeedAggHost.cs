@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging.Console;
 
 namespace FeedAggregator.Worker.Hosting;
 
@@ -22,12 +23,30 @@ internal static class FeedAggHost
         });
         AddSources(builder.Configuration, contentRoot, builder.Environment.EnvironmentName, configArgs);
         builder.Logging.ClearProviders();
-        builder.Logging.AddSimpleConsole(o =>
+        var json = LogFormat.IsJson(builder.Configuration);
+        if (json)
         {
-            o.SingleLine = true;
-            o.TimestampFormat = "HH:mm:ss ";
-        });
+            // The message's own properties (FeedUrl, FeedId, HttpStatus...) are the "State" object of each line.
+            builder.Logging.AddJsonConsole(o =>
+            {
+                o.IncludeScopes = true;
+                o.UseUtcTimestamp = true;
+                o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
+            });
+        }
+        else
+        {
+            builder.Logging.AddSimpleConsole(o =>
+            {
+                o.SingleLine = true;
+                o.TimestampFormat = "HH:mm:ss ";
+            });
+        }
+
+        // Under systemd this picks the journal's text format; json stays json (one object per line for jq).
         builder.Services.AddSystemd();
+        if (json)
+            builder.Services.Configure<ConsoleLoggerOptions>(o => o.FormatterName = ConsoleFormatterNames.Json);
         builder.Services.AddFeedAggregator(builder.Configuration, contentRoot);
         return builder;
     }

@@ -1,3 +1,4 @@
+using FeedAggregator.Diagnostics;
 using FeedAggregator.Fetching;
 using FeedAggregator.Parsing;
 using FeedAggregator.Processing;
@@ -11,7 +12,11 @@ using FeedAggregator.Subscriptions;
 using FeedAggregator.WebSub;
 using FeedAggregator.Worker.Http;
 using FeedAggregator.Worker.Jobs;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting.Systemd;
 using Microsoft.Extensions.Options;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
 using Quartz;
 
 namespace FeedAggregator.Worker.Hosting;
@@ -22,6 +27,8 @@ internal static class FeedAggregatorServiceCollectionExtensions
     /// <summary>The service: the pipeline, the schedule, compression and the start-up work as hosted services.</summary>
     public static IServiceCollection AddFeedAggregator(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
+        // First of the hosted services: the service holds the database before anything opens it.
+        services.AddHostedService<DatabaseLockHolder>();
         services.AddFeedAggregatorCore(configuration, contentRoot);
 
         // The schedule
@@ -44,6 +51,18 @@ internal static class FeedAggregatorServiceCollectionExtensions
         });
         services.AddWebSubRateLimit();
         services.AddHostedService(sp => sp.GetRequiredService<StartupTasks>());
+
+        // Health: /health and the systemd watchdog run the same checks.
+        services.AddSingleton<SchedulerHeartbeat>();
+        services.AddSingleton<ServiceHealth>();
+        services.TryAddSingleton<ISystemdNotifier, SystemdNotifier>(); // AddSystemd registers it only under systemd
+        services.AddSingleton(WatchdogInterval.FromEnvironment());
+        services.AddHostedService<SystemdWatchdog>();
+
+        // /metrics: every stage's instruments, ASP.NET Core's requests by route and status, the runtime's own.
+        services.AddOpenTelemetry().ConfigureResource(r => r.AddService("feedagg")).WithMetrics(metrics => metrics
+            .AddMeter(Metering.MeterName, "Microsoft.AspNetCore.Hosting", "System.Runtime")
+            .AddPrometheusExporter());
         return services;
     }
 
@@ -77,6 +96,7 @@ internal static class FeedAggregatorServiceCollectionExtensions
         // Hubs must reach the callback: only an address the operator wrote, never the listening default.
         services.AddValidatedOptions<WebSubOptions>(configuration, WebSubOptions.SectionName)
             .PostConfigure(o => o.UseCallbackBase(configuration[$"{PublishingOptions.SectionName}:BaseUrl"]));
+        services.AddValidatedOptions<MetricsOptions>(configuration, MetricsOptions.SectionName);
 
         // Storage
         services.AddSingleton(sp => new SqliteConnectionFactory(sp.GetRequiredService<IOptions<StorageOptions>>().Value.Database));
@@ -97,6 +117,8 @@ internal static class FeedAggregatorServiceCollectionExtensions
         services.AddSingleton<FeedViewQuery>();
         services.AddSingleton<FeedViewCache>();
         services.AddSingleton<StatusPage>();
+        services.AddSingleton<PublishMetrics>();
+        services.AddSingleton<FeedStateMetrics>();
         services.AddSingleton<WebSubNotifier>();
         services.AddHttpClient(WebSubNotifier.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
         services.AddSingleton<FeedPublisher>();

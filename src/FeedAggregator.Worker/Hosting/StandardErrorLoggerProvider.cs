@@ -10,6 +10,13 @@ namespace FeedAggregator.Worker.Hosting;
 internal sealed class StandardErrorLoggerProvider : ILoggerProvider
 {
     private static readonly Lock Gate = new();
+    private static volatile Action<string>? _sink;
+
+    /// <summary>
+    /// While a live progress bar owns the terminal, log lines go to it (to be printed above the
+    /// bar) rather than straight to stderr, which would draw over it. Null restores stderr.
+    /// </summary>
+    public static void Redirect(Action<string>? sink) => _sink = sink;
 
     public ILogger CreateLogger(string categoryName) => new StandardErrorLogger(categoryName);
 
@@ -36,6 +43,12 @@ internal sealed class StandardErrorLoggerProvider : ILoggerProvider
             };
             var line = string.Create(CultureInfo.InvariantCulture,
                 $"{DateTime.Now:HH:mm:ss} {level}: {category}[{eventId.Id}] {formatter(state, exception)}{(exception is null ? "" : " " + exception)}");
+            if (_sink is { } sink)
+            {
+                sink(line);
+                return;
+            }
+
             lock (Gate)
                 Console.Error.WriteLine(line);
         }

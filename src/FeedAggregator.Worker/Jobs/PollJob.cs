@@ -2,6 +2,7 @@ using FeedAggregator.Publishing;
 using FeedAggregator.Refreshing;
 using FeedAggregator.Storage;
 using FeedAggregator.Subscriptions;
+using FeedAggregator.Worker.Hosting;
 using Quartz;
 
 namespace FeedAggregator.Worker.Jobs;
@@ -12,12 +13,14 @@ namespace FeedAggregator.Worker.Jobs;
 /// </summary>
 [DisallowConcurrentExecution]
 internal sealed class PollJob(
-    SubscriptionSync subscriptions, PollCycle cycle, FeedPublisher publisher, IFeedStore feeds, StoreHealth storeHealth, ILogger<PollJob> logger) : IJob
+    SubscriptionSync subscriptions, PollCycle cycle, FeedPublisher publisher, IFeedStore feeds, StoreHealth storeHealth, SchedulerHeartbeat heartbeat,
+    ILogger<PollJob> logger) : IJob
 {
     public static readonly JobKey Key = new("poll");
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
+        heartbeat.Beat();
         try
         {
             // A store that refused a write is tried before any feed is fetched: a fetch whose
@@ -33,7 +36,9 @@ internal sealed class PollJob(
             await subscriptions.SyncAsync(cancellationToken);
 
             // The first run after a start follows downtime: overdue feeds are spread, not fired at once.
-            var summary = await cycle.RunAsync(force: false, cancellationToken, spreadOverdue: context.PreviousFireTimeUtc is null);
+            // Each feed stored is a sign of life for /health and the watchdog, however long the run.
+            var summary = await cycle.RunAsync(
+                force: false, cancellationToken, spreadOverdue: context.PreviousFireTimeUtc is null, progress: new HeartbeatProgress(heartbeat));
             if (summary.Polled > 0)
             {
                 logger.LogInformation(
@@ -52,6 +57,15 @@ internal sealed class PollJob(
             // The store is unavailable (disk full, locked, removed): /health shows it; retry next run.
             logger.LogError(ex, "Polling: the store failed; the next run tries again");
         }
+        finally
+        {
+            heartbeat.Beat();
+        }
+    }
+
+    private sealed class HeartbeatProgress(SchedulerHeartbeat heartbeat) : IProgress<PollProgress>
+    {
+        public void Report(PollProgress value) => heartbeat.Beat();
     }
 
     private async Task<bool> StoreTakesWritesAsync(CancellationToken cancellationToken)

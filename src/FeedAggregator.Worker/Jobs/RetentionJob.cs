@@ -19,7 +19,8 @@ internal sealed class RetentionJob(
     IOptions<RetentionOptions> options,
     IOptions<SubscriptionsOptions> subscriptions,
     TimeProvider time,
-    ILogger<RetentionJob> logger) : IJob
+    ILogger<RetentionJob> logger,
+    ArticleMetrics? metrics = null) : IJob
 {
     public static readonly JobKey Key = new("retention");
 
@@ -32,6 +33,7 @@ internal sealed class RetentionJob(
         {
             var now = time.GetUtcNow();
             var removed = maxAge <= TimeSpan.Zero ? 0 : await articles.RemoveOlderThanAsync(now - maxAge, options.Value.KeepPerFeed, now, cancellationToken);
+            metrics?.Removed(removed);
             if (removed > 0)
                 logger.LogInformation("Retention: removed {Removed} articles older than {MaxAge}", removed, maxAge);
 

@@ -9,7 +9,8 @@ namespace FeedAggregator.Fetching;
 /// limit and a body cap. A server's or the network's failure is a <see cref="FetchOutcome.Failed"/>
 /// result; only the caller's cancellation escapes as an exception.
 /// </summary>
-public sealed class FeedFetcher(HttpClient http, IOptions<FetchingOptions> options, TimeProvider time, ILogger<FeedFetcher> logger)
+public sealed class FeedFetcher(
+    HttpClient http, IOptions<FetchingOptions> options, TimeProvider time, ILogger<FeedFetcher> logger, FetchMetrics? metrics = null)
 {
     internal const string AcceptHeader =
         "application/rss+xml, application/atom+xml, application/feed+json, application/json;q=0.9, " +
@@ -39,13 +40,14 @@ public sealed class FeedFetcher(HttpClient http, IOptions<FetchingOptions> optio
         {
             // The caller's cancellation is theirs to handle; anything else is the feed's failure.
             cancellationToken.ThrowIfCancellationRequested();
-            var error = timeout.IsCancellationRequested
-                ? FetchErrors.TimedOut(settings.Timeout)
-                : FetchErrors.Describe(ex, chain.Current);
-            result = Failed(chain, error);
+            result = timeout.IsCancellationRequested
+                ? Failed(chain, FetchErrors.TimedOut(settings.Timeout), failure: FetchFailure.Timeout)
+                : Failed(chain, FetchErrors.Describe(ex, chain.Current), failure: FetchFailure.Network);
         }
 
-        Log(request, result, (long)time.GetElapsedTime(started).TotalMilliseconds);
+        var elapsed = time.GetElapsedTime(started);
+        metrics?.Fetched(result, elapsed);
+        Log(request, result, (long)elapsed.TotalMilliseconds);
         return result;
     }
 
@@ -54,7 +56,7 @@ public sealed class FeedFetcher(HttpClient http, IOptions<FetchingOptions> optio
     {
         if (RedirectChain.CheckScheme(request.Url) is { } schemeError)
         {
-            return Failed(chain, schemeError);
+            return Failed(chain, schemeError, failure: FetchFailure.Redirect);
         }
 
         while (true)
@@ -72,7 +74,7 @@ public sealed class FeedFetcher(HttpClient http, IOptions<FetchingOptions> optio
             FetchLog.Redirected(logger, request.Url, status, from, location);
             if (chain.Follow(status, location) is { } redirectError)
             {
-                return Failed(chain, redirectError, status);
+                return Failed(chain, redirectError, status, FetchFailure.Redirect);
             }
         }
     }
@@ -109,7 +111,7 @@ public sealed class FeedFetcher(HttpClient http, IOptions<FetchingOptions> optio
                 var body = await BoundedBody.ReadAsync(response.Content, settings.MaxBodyBytes, cancellationToken);
                 if (body is null)
                 {
-                    return Failed(chain, FetchErrors.TooLarge(settings.MaxBodyBytes), status);
+                    return Failed(chain, FetchErrors.TooLarge(settings.MaxBodyBytes), status, FetchFailure.TooLarge);
                 }
 
                 return new FetchResult
@@ -164,11 +166,12 @@ public sealed class FeedFetcher(HttpClient http, IOptions<FetchingOptions> optio
         return response.Content.Headers.Expires is { } expires && expires > now ? expires - now : null;
     }
 
-    private static FetchResult Failed(RedirectChain chain, string error, int? status = null) => new()
+    private static FetchResult Failed(RedirectChain chain, string error, int? status = null, FetchFailure failure = FetchFailure.Http) => new()
     {
         Outcome = FetchOutcome.Failed,
         StatusCode = status,
         FinalUrl = chain.Current,
+        Failure = failure,
         Error = error,
     };
 

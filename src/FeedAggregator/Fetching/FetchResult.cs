@@ -32,6 +32,8 @@ public sealed record FetchResult
 
     /// <summary>The response's <c>Link</c> header values as sent (Content only): where a WebSub hub is declared.</summary>
     public IReadOnlyList<string> Links { get; init; } = [];
+    /// <summary>Why a Failed fetch failed, as a class (for metrics).</summary>
+    public FetchFailure? Failure { get; init; }
 
     /// <summary>A clear message for Failed (and Gone): what went wrong, for the feed's status.</summary>
     public string? Error { get; init; }

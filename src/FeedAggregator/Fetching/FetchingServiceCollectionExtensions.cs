@@ -18,6 +18,8 @@ public static class FetchingServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.TryAddSingleton<FetchMetrics>();
         services.AddOptions<FetchingOptions>()
             .Validate(o => o.Timeout > TimeSpan.Zero && o.Timeout <= TimeSpan.FromHours(1), "Fetching:Timeout must be between 0 and 1 hour.")
             .Validate(o => o.MaxBodyBytes > 0 && o.MaxBodyBytes <= Array.MaxLength, "Fetching:MaxBodyBytes must be positive and under 2 GB.")

@@ -12,13 +12,22 @@ namespace FeedAggregator.Parsing;
 /// format's parser. Never throws: a document that cannot be read is a <see cref="ParseResult"/>
 /// failure that says why, and what could be tolerated is a warning on the parsed feed.
 /// </summary>
-public sealed class FeedParser(IOptions<ParsingOptions> options)
+public sealed class FeedParser(IOptions<ParsingOptions> options, ParseMetrics? metrics = null)
 {
     /// <summary>A parser with the default limits, for callers without dependency injection.</summary>
     public static FeedParser Default { get; } = new(Options.Create(new ParsingOptions()));
 
     public ParseResult Parse(ReadOnlyMemory<byte> document, Uri? documentUrl = null, string? contentType = null)
     {
+        var result = Read(document, documentUrl, contentType, out var family);
+        if (result.Feed is null)
+            metrics?.Failed(result.Format, family);
+        return result;
+    }
+
+    private ParseResult Read(ReadOnlyMemory<byte> document, Uri? documentUrl, string? contentType, out string family)
+    {
+        family = "unknown";
         var limits = options.Value;
         if (document.Length > limits.MaxDocumentBytes)
             return ParseResult.Failure($"the document is {document.Length:N0} bytes, more than the limit of {limits.MaxDocumentBytes:N0}");
@@ -33,7 +42,9 @@ public sealed class FeedParser(IOptions<ParsingOptions> options)
         try
         {
             // JSON is always UTF-8 (RFC 8259); anything else that does not open like JSON is XML or junk.
-            return bytes[start + first] is (byte)'{' or (byte)'['
+            var json = bytes[start + first] is (byte)'{' or (byte)'[';
+            family = json ? "json" : "xml";
+            return json
                 ? JsonFeedParser.Parse(bytes[(start + first)..], context)
                 : XmlDocumentParser.Parse(bytes, contentType, context);
         }

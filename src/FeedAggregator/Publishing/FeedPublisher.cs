@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using FeedAggregator.Publishing.Writers;
 using FeedAggregator.Storage;
 using Microsoft.Extensions.Logging;
@@ -17,7 +18,8 @@ public sealed class FeedPublisher(
     IEnumerable<IFeedWriter> writers,
     WebSubNotifier webSub,
     IOptions<PublishingOptions> options,
-    ILogger<FeedPublisher> logger)
+    ILogger<FeedPublisher> logger,
+    PublishMetrics? metrics = null)
 {
     private readonly SemaphoreSlim _renderLock = new(1, 1);
     private volatile PublishedSnapshot? _current;
@@ -38,6 +40,7 @@ public sealed class FeedPublisher(
             if (!force && _current is { } current && current.StoreVersion == version)
                 return current;
 
+            var started = Stopwatch.GetTimestamp();
             var feed = await query.GetAsync(BaseUrl, cancellationToken);
             feed = feed with { Navigation = await views.DefaultNavigationAsync(cancellationToken) };
             var lastModified = TruncateToSeconds(feed.Updated);
@@ -45,6 +48,7 @@ public sealed class FeedPublisher(
                 w => w.Document.FileName,
                 w => Render(w, feed, lastModified),
                 StringComparer.Ordinal);
+            metrics?.Rendered("feeds", Stopwatch.GetElapsedTime(started));
             var previous = _current;
             var snapshot = new PublishedSnapshot(version, documents);
             _current = snapshot;

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using FeedAggregator.Publishing.Writers;
 using Microsoft.Extensions.Options;
 
@@ -9,7 +10,8 @@ namespace FeedAggregator.Publishing;
 /// publisher's last rendering, so checking freshness never touches the database either.
 /// </summary>
 public sealed class FeedViewCache(
-    FeedViewQuery query, FeedPublisher publisher, IEnumerable<IFeedWriter> writers, IOptions<PublishingOptions> options)
+    FeedViewQuery query, FeedPublisher publisher, IEnumerable<IFeedWriter> writers, IOptions<PublishingOptions> options,
+    PublishMetrics? metrics = null)
 {
     private readonly LruCache<(long Version, PublishedDocument Document)> _cache = new(
         options.Value.ViewCacheSize, options.Value.ViewCacheBytes, v => v.Document.Weight);
@@ -35,9 +37,11 @@ public sealed class FeedViewCache(
         }
 
         // Two first requests for one view may both render it; the result is the same either way.
+        var started = Stopwatch.GetTimestamp();
         var feed = await query.GetAsync(view, publisher.BaseUrl, cancellationToken);
         var writer = writers.First(w => w.Document == document);
         var rendered = PublishedDocument.Create(document, writer.Write(feed), DateTimeOffset.FromUnixTimeSeconds(feed.Updated.ToUnixTimeSeconds()));
+        metrics?.Rendered("view", Stopwatch.GetElapsedTime(started));
         _cache.Set(key, (snapshot.StoreVersion, rendered));
         return rendered;
     }

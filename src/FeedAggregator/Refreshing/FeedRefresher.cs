@@ -23,7 +23,8 @@ public sealed class FeedRefresher(
     SubscriptionList subscriptions,
     PollSchedule schedule,
     TimeProvider time,
-    ILogger<FeedRefresher> logger)
+    ILogger<FeedRefresher> logger,
+    ArticleMetrics? articleMetrics = null)
 {
     /// <summary>One feed through every stage in turn (the poll cycle runs the stages apart).</summary>
     public async Task<RefreshResult> RefreshAsync(Feed feed, CancellationToken cancellationToken)
@@ -38,7 +39,7 @@ public sealed class FeedRefresher(
         var now = time.GetUtcNow();
         var polled = feed with { LastPolledAt = now };
         if (!Uri.TryCreate(feed.DiscoveredUrl ?? feed.Url, UriKind.Absolute, out var url))
-            return Done(Fail(polled, $"not an absolute URL: {feed.Url}", null));
+            return Done(Fail(polled, $"not an absolute URL: {feed.Url}", null, PollOutcome.Error("invalid_url")));
 
         var fetch = await fetcher.FetchAsync(new FetchRequest(url, feed.ETag, feed.LastModified), cancellationToken);
         polled = await FollowMoveAsync(polled, fetch, cancellationToken);
@@ -46,7 +47,7 @@ public sealed class FeedRefresher(
         {
             // Autodiscovery: the subscription is a web page; poll the first feed it links to.
             if (FeedLinkFinder.Find(page, fetch.FinalUrl) is not [var discovered, ..])
-                return Done(Fail(polled with { LastHttpStatus = fetch.StatusCode }, "discovery: an HTML page with no feed link", null));
+                return Done(Fail(polled with { LastHttpStatus = fetch.StatusCode }, "discovery: an HTML page with no feed link", null, PollOutcome.Error("discovery")));
             logger.LogInformation("Refreshing: {FeedUrl} is an HTML page; polling its feed {DiscoveredUrl}", feed.Url, discovered);
             polled = polled with { DiscoveredUrl = discovered.AbsoluteUri, ETag = null, LastModified = null, BodyHash = null };
             fetch = await fetcher.FetchAsync(new FetchRequest(discovered), cancellationToken);
@@ -57,12 +58,13 @@ public sealed class FeedRefresher(
         switch (fetch.Outcome)
         {
             case FetchOutcome.NotModified:
-                return Done(new FeedWrite(Succeeded(polled with { Hint = fetch.CacheLifetime ?? feed.Hint }, now, null), now));
+                return Done(new FeedWrite(Succeeded(polled with { Hint = fetch.CacheLifetime ?? feed.Hint }, now, null), now, Outcome: PollOutcome.NotModified));
             case FetchOutcome.Gone:
                 logger.LogWarning("Fetching: {FeedUrl} (feed {FeedId}) is gone (410); it is not polled again until reactivated", feed.Url, feed.Id);
-                return Done(new FeedWrite(polled with { Status = FeedStatus.Gone, LastError = fetch.Error ?? "HTTP 410 Gone", NextPollAt = null }, now));
+                return Done(new FeedWrite(
+                    polled with { Status = FeedStatus.Gone, LastError = fetch.Error ?? "HTTP 410 Gone", NextPollAt = null }, now, Outcome: PollOutcome.Gone));
             case FetchOutcome.Failed:
-                return Done(Fail(polled, "fetch: " + (fetch.Error ?? "failed"), fetch.RetryAfter));
+                return Done(Fail(polled, "fetch: " + (fetch.Error ?? "failed"), fetch.RetryAfter, PollOutcome.FetchError(fetch)));
         }
 
         var hash = Convert.ToHexStringLower(SHA256.HashData(fetch.Body ?? []));
@@ -71,7 +73,7 @@ public sealed class FeedRefresher(
         {
             // The server ignores validators but sent the same bytes: nothing to parse or store.
             logger.LogDebug("Refreshing: {FeedUrl}: body unchanged (SHA-256), skipped", feed.Url);
-            return Done(new FeedWrite(Succeeded(fresh with { Hint = fetch.CacheLifetime ?? feed.Hint }, now, null), now));
+            return Done(new FeedWrite(Succeeded(fresh with { Hint = fetch.CacheLifetime ?? feed.Hint }, now, null), now, Outcome: PollOutcome.UnchangedBody));
         }
 
         return new FetchedFeed(feed, polled, fetch, now, hash);
@@ -88,7 +90,7 @@ public sealed class FeedRefresher(
         var (feed, polled, fetch, now) = (fetched.Feed, fetched.Polled, fetched.Fetch!, fetched.Now);
         var parsed = parser.Parse(fetch.Body ?? [], fetch.FinalUrl, fetch.ContentType);
         if (parsed.Feed is not { } document)
-            return Fail(polled, "parse: " + parsed.Error, null);
+            return Fail(polled, "parse: " + parsed.Error, null, PollOutcome.Error("parse"));
         var entries = await ProcessEntriesAsync(feed, document, fetch.FinalUrl, "Parsing", cancellationToken);
 
         var fresh = polled with
@@ -107,7 +109,8 @@ public sealed class FeedRefresher(
             SiteUrl = UrlResolver.Resolve(document.Link, document.BaseUrl ?? fetch.FinalUrl) ?? feed.SiteUrl,
             Warning = FeedWarning.Of(entries.Warnings),
         };
-        return new FeedWrite(succeeded, now, entries.Processed, document.Entries.Count, entries.Skipped, DocumentKeys: entries.Keys);
+        return new FeedWrite(
+            succeeded, now, entries.Processed, document.Entries.Count, entries.Skipped, DocumentKeys: entries.Keys, Outcome: PollOutcome.New);
     }
 
     /// <summary>
@@ -217,10 +220,11 @@ public sealed class FeedRefresher(
     {
         if (write.Articles is not { } processed)
             return write.Result;
+        articleMetrics?.Stored(summary, write.Skipped);
         logger.LogInformation(
-            "{Stage}: {FeedUrl}: {Entries} entries, {Added} new, {Updated} updated, {Processed} processed",
-            write.Pushed ? "WebSub" : "Refreshing", write.Feed.Url, write.Entries, summary.Added, summary.Updated, processed.Count);
-        return new RefreshResult(write.Feed, summary.Added, summary.Updated);
+            "{Stage}: {FeedUrl} (feed {FeedId}): {Entries} entries, {Added} new, {Updated} updated, {Processed} processed",
+            write.Pushed ? "WebSub" : "Refreshing", write.Feed.Url, write.Feed.Id, write.Entries, summary.Added, summary.Updated, processed.Count);
+        return new RefreshResult(write.Feed, summary.Added, summary.Updated, Outcome: write.Outcome);
     }
 
     /// <summary>
@@ -268,7 +272,7 @@ public sealed class FeedRefresher(
         NextPollAt = schedule.AfterSuccess(polled, now, hints),
     };
 
-    private FeedWrite Fail(Feed polled, string error, DateTimeOffset? retryAfter)
+    private FeedWrite Fail(Feed polled, string error, DateTimeOffset? retryAfter, PollOutcome outcome)
     {
         var now = polled.LastPolledAt ?? time.GetUtcNow();
         var errors = polled.ConsecutiveErrors + 1;
@@ -280,10 +284,20 @@ public sealed class FeedRefresher(
             RetryAfter = retryAfter,
             NextPollAt = schedule.AfterFailure(polled, errors, now, retryAfter),
         };
-        logger.LogWarning(
-            "Refreshing: {FeedUrl} (feed {FeedId}) failed ({ConsecutiveErrors} in a row), next poll at {NextPoll:u}: {Error}",
-            polled.Url, polled.Id, errors, failed.NextPollAt, error);
-        return new FeedWrite(failed, now);
+        if (polled.LastHttpStatus is { } status)
+        {
+            logger.LogWarning(
+                "Refreshing: {FeedUrl} (feed {FeedId}) failed with HTTP {HttpStatus} ({ConsecutiveErrors} in a row), next poll at {NextPoll:u}: {Error}",
+                polled.Url, polled.Id, status, errors, failed.NextPollAt, error);
+        }
+        else
+        {
+            logger.LogWarning(
+                "Refreshing: {FeedUrl} (feed {FeedId}) failed ({ConsecutiveErrors} in a row), next poll at {NextPoll:u}: {Error}",
+                polled.Url, polled.Id, errors, failed.NextPollAt, error);
+        }
+
+        return new FeedWrite(failed, now, Outcome: outcome);
     }
 
     private static TimeSpan? Longest(TimeSpan? a, TimeSpan? b) => a > b || b is null ? a : b;

@@ -17,23 +17,32 @@ public sealed class PollCycle(
     PollSchedule schedule,
     IOptions<PollingOptions> options,
     TimeProvider time,
-    ILogger<PollCycle> logger)
+    ILogger<PollCycle> logger,
+    PollMetrics? metrics = null)
 {
     // Held for the whole process: the Quartz job and a CLI run inside the service never overlap,
     // so no feed is polled twice at once.
     private static readonly SemaphoreSlim OneCycleAtATime = new(1, 1);
+
+    private volatile PollCycleRun? _last;
+
+    /// <summary>The last cycle of this process that polled at least one feed, if any.</summary>
+    public PollCycleRun? Last => _last;
 
     /// <param name="force">Poll every active feed now (never a gone one, never under Retry-After).</param>
     /// <param name="spreadOverdue">
     /// After downtime: reschedule feeds overdue by more than CheckEvery across their next
     /// interval instead of firing them all at once.
     /// </param>
-    public async Task<PollCycleSummary> RunAsync(bool force, CancellationToken cancellationToken, bool spreadOverdue = false)
+    /// <param name="progress">Told the number of due feeds, then of each feed stored (from one task, in order).</param>
+    public async Task<PollCycleSummary> RunAsync(
+        bool force, CancellationToken cancellationToken, bool spreadOverdue = false, IProgress<PollProgress>? progress = null)
     {
         await OneCycleAtATime.WaitAsync(cancellationToken);
         try
         {
             var settings = options.Value;
+            var started = time.GetTimestamp();
             var now = time.GetUtcNow();
             var due = await feeds.GetDueAsync(now, force, cancellationToken);
             if (spreadOverdue && !force)
@@ -44,10 +53,12 @@ public sealed class PollCycle(
             foreach (var held in await feeds.GetHeldAsync(now, cancellationToken))
                 GateOf(HostOf(held)).Hold(held.RetryAfter!.Value);
 
+            progress?.Report(new PollProgress(due.Count, 0, 0, null));
             var results = new ConcurrentBag<RefreshResult>();
             try
             {
-                await using (var pipeline = new PollPipeline(refresher, settings.QueueCapacity, results, logger, time, settings.DefaultInterval, cancellationToken))
+                await using (var pipeline = new PollPipeline(
+                                 refresher, settings.QueueCapacity, results, logger, time, settings.DefaultInterval, cancellationToken, metrics, progress, due.Count))
                 {
                     var parallel = new ParallelOptions { MaxDegreeOfParallelism = settings.MaxConcurrency, CancellationToken = pipeline.Token };
                     await Parallel.ForEachAsync(Interleave(due), parallel, async (feed, token) =>
@@ -60,7 +71,10 @@ public sealed class PollCycle(
                         {
                             fetched = gate.HeldUntil is { } until ? Hold(feed, until) : await pipeline.FetchAsync(feed, token);
                             if (fetched.Done is { Held: false, Feed.RetryAfter: { } retryAfter })
+                            {
                                 gate.Hold(retryAfter);
+                                metrics?.HostHeld();
+                            }
                         }
 
                         await pipeline.EnqueueAsync(fetched, token);
@@ -75,7 +89,15 @@ public sealed class PollCycle(
                 return new PollCycleSummary([.. results.OrderBy(r => r.Feed.Id)]) { Interrupted = true, Due = due.Count };
             }
 
-            return new PollCycleSummary([.. results.OrderBy(r => r.Feed.Id)]) { Due = due.Count };
+            var summary = new PollCycleSummary([.. results.OrderBy(r => r.Feed.Id)]) { Due = due.Count };
+            if (summary.Polled > 0)
+            {
+                var duration = time.GetElapsedTime(started);
+                metrics?.CycleEnded(duration);
+                _last = new PollCycleRun(now, duration, summary.Polled, summary.Failed);
+            }
+
+            return summary;
         }
         finally
         {
@@ -127,7 +149,7 @@ public sealed class PollCycle(
         var held = feed with { RetryAfter = until, NextPollAt = until };
         logger.LogInformation("Polling: {FeedUrl} (feed {FeedId}) waits for its host's Retry-After until {RetryAfter:u}", feed.Url, feed.Id, until);
         var now = time.GetUtcNow();
-        return new FetchedFeed(feed, held, Fetch: null, now, Done: new FeedWrite(held, now, Held: true));
+        return new FetchedFeed(feed, held, Fetch: null, now, Done: new FeedWrite(held, now, Held: true, Outcome: PollOutcome.Held));
     }
 
     // The host actually requested: the discovered feed URL when the subscription is an HTML page.

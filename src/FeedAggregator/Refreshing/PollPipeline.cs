@@ -28,12 +28,18 @@ internal sealed class PollPipeline : IAsyncDisposable
     private readonly Channel<FeedWrite> _toStore;
     private readonly Task[] _processors;
     private readonly Task _writer;
+    private readonly PollMetrics? _metrics;
+    private readonly IProgress<PollProgress>? _progress;
+    private readonly int _total;
+    private int _done;
+    private int _failed;
 
     public PollPipeline(
         FeedRefresher refresher, int capacity, ConcurrentBag<RefreshResult> results, ILogger logger, TimeProvider time,
-        TimeSpan retryIn, CancellationToken cancellationToken)
+        TimeSpan retryIn, CancellationToken cancellationToken, PollMetrics? metrics = null, IProgress<PollProgress>? progress = null, int total = 0)
     {
         (_refresher, _results, _logger, _time, _retryIn, _capacity) = (refresher, results, logger, time, retryIn, capacity);
+        (_metrics, _progress, _total) = (metrics, progress, total);
         _stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         _toProcess = Channel.CreateBounded<FetchedFeed>(new BoundedChannelOptions(capacity) { FullMode = BoundedChannelFullMode.Wait });
         _toStore = Channel.CreateBounded<FeedWrite>(new BoundedChannelOptions(capacity) { FullMode = BoundedChannelFullMode.Wait, SingleReader = true });
@@ -132,7 +138,7 @@ internal sealed class PollPipeline : IAsyncDisposable
                 while (batch.Count < _capacity && _toStore.Reader.TryRead(out var write))
                     batch.Add(write);
                 foreach (var (write, result, error) in await _refresher.StoreAllAsync(batch, Token))
-                    _results.Add(result ?? await RecordFailureAsync(write, error!));
+                    Add(result ?? await RecordFailureAsync(write, error!));
             }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -140,6 +146,17 @@ internal sealed class PollPipeline : IAsyncDisposable
             _stop.Cancel();
             throw;
         }
+    }
+
+    // Only the writer task adds results: the counts need no locks, and a report costs the caller's callback alone.
+    private void Add(RefreshResult result)
+    {
+        _results.Add(result);
+        if (result.Outcome is { } outcome)
+            _metrics?.Polled(outcome);
+        if (!result.Held && result.Status is FeedStatus.Error or FeedStatus.Gone)
+            _failed++;
+        _progress?.Report(new PollProgress(_total, ++_done, _failed, result));
     }
 
     private async Task<RefreshResult> RecordFailureAsync(FeedWrite write, Exception error)
@@ -179,6 +196,6 @@ internal sealed class PollPipeline : IAsyncDisposable
             LastPolledAt = now,
             NextPollAt = now + _retryIn,
         };
-        return new FeedWrite(failed, now);
+        return new FeedWrite(failed, now, Outcome: PollOutcome.Error("internal"));
     }
 }

@@ -2,7 +2,9 @@ using FeedAggregator.Fetching;
 using FeedAggregator.Parsing;
 using FeedAggregator.Processing;
 using FeedAggregator.Subscriptions;
+using FeedAggregator.Storage;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace FeedAggregator.Refreshing;
 
@@ -17,6 +19,10 @@ public static class PollingServiceCollectionExtensions
         services.AddSingleton<SubscriptionSync>();
         services.AddSingleton<SubscriptionList>();
         services.AddFeedFetching();
+        services.AddMetrics();
+        services.TryAddSingleton<ParseMetrics>();
+        services.TryAddSingleton<PollMetrics>();
+        services.TryAddSingleton<ArticleMetrics>();
         services.AddSingleton<FeedParser>();
         services.AddSingleton<ContentSanitizer>();
         services.AddSingleton<ArticleProcessor>();

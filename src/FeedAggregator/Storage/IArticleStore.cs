@@ -58,10 +58,24 @@ public interface IArticleStore
 
     /// <summary>A number that changes whenever any article is added, changed or removed.</summary>
     Task<long> GetVersionAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The articles first seen at or after <paramref name="since"/>, counted per hour (UTC) of
+    /// first sight: the key is the start of the hour. Hours with none are absent.
+    /// </summary>
+    Task<IReadOnlyDictionary<DateTimeOffset, int>> CountNewByHourAsync(DateTimeOffset since, CancellationToken cancellationToken);
+
+    /// <summary>The number of articles stored and the size of the database, for metrics.</summary>
+    Task<StoreStatistics> GetStatisticsAsync(CancellationToken cancellationToken);
 }
 
+/// <summary>How large the store is.</summary>
+/// <param name="Bytes">The database's size (SQLite: its pages, the write-ahead log not counted).</param>
+public sealed record StoreStatistics(long Articles, long Bytes);
+
 /// <summary>What one save did.</summary>
-public sealed record StoreSummary(int Added, int Updated, int Unchanged)
+/// <param name="Merged">Of the added articles, those that joined a story another article started.</param>
+public sealed record StoreSummary(int Added, int Updated, int Unchanged, int Merged = 0)
 {
     public bool Changed => Added + Updated > 0;
 }

@@ -130,6 +130,33 @@ public sealed class SqliteArticleStore(SqliteConnectionFactory connections, IOpt
             "SELECT version FROM store_version WHERE id = 1", cancellationToken: cancellationToken));
     }
 
+    public async Task<IReadOnlyDictionary<DateTimeOffset, int>> CountNewByHourAsync(DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        const long hourMs = 3_600_000;
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        // A range of the first_seen_at index (schema step 9), counted without reading a row.
+        var rows = await connection.QueryAsync<(long Hour, long Count)>(new CommandDefinition(
+            """
+            SELECT first_seen_at / @hourMs AS hour, count(*) FROM articles
+            WHERE first_seen_at >= @since
+            GROUP BY hour
+            """,
+            new { since = UnixTime.ToDb(since), hourMs }, cancellationToken: cancellationToken));
+        return rows.ToDictionary(r => UnixTime.FromDb(r.Hour * hourMs), r => (int)r.Count);
+    }
+
+    public async Task<StoreStatistics> GetStatisticsAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var (articles, bytes) = await connection.QuerySingleAsync<(long, long)>(new CommandDefinition(
+            """
+            SELECT (SELECT count(*) FROM articles),
+                   (SELECT page_count FROM pragma_page_count()) * (SELECT page_size FROM pragma_page_size())
+            """,
+            cancellationToken: cancellationToken));
+        return new StoreStatistics(articles, bytes);
+    }
+
     /// <summary>The public id of a new article: a tag: URI from where it was first seen and its key.</summary>
     internal static string PublicIdFor(string feedUrl, string key)
     {

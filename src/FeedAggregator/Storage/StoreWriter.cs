@@ -132,7 +132,7 @@ internal sealed class StoreWriter : IDisposable
         using (var rows = _lookup.With(transaction, polledFeed.Id, keys, DocumentLookup.JsonArray(unique.Select(a => a.Url).OfType<string>()), documentKeys).Read())
             known = DocumentLookup.Read(rows);
 
-        int added = 0, updated = 0, unchanged = 0;
+        int added = 0, updated = 0, unchanged = 0, merged = 0;
         foreach (var article in unique)
         {
             var stored = known.Stored.GetValueOrDefault(article.Key);
@@ -146,7 +146,7 @@ internal sealed class StoreWriter : IDisposable
             stored ??= known.RenamedFrom(article);
             if (stored is null)
             {
-                added += Insert(transaction, polledFeed, article, now, threshold);
+                added += Insert(transaction, polledFeed, article, now, threshold, ref merged);
             }
             else if (stored.ContentHash != article.ContentHash)
             {
@@ -162,7 +162,7 @@ internal sealed class StoreWriter : IDisposable
             }
         }
 
-        return new StoreSummary(added, updated, unchanged);
+        return new StoreSummary(added, updated, unchanged, merged);
     }
 
     /// <summary>Only the feed's poll state (not modified, failed, gone, held).</summary>
@@ -231,7 +231,7 @@ internal sealed class StoreWriter : IDisposable
         return removed.Count;
     }
 
-    private int Insert(SqliteTransaction transaction, Feed polledFeed, Article article, DateTimeOffset now, double threshold)
+    private int Insert(SqliteTransaction transaction, Feed polledFeed, Article article, DateTimeOffset now, double threshold, ref int merged)
     {
         var story = _stories.FindStory(transaction, article, polledFeed.Id, threshold);
         var values = ArticleRow.WriteValues(article, polledFeed.Id, now,
@@ -241,6 +241,8 @@ internal sealed class StoreWriter : IDisposable
             return 0;
         _indexText.With(transaction, id, article.Title, SearchIndex.TextOf(article)).Execute();
         _stories.AddBuckets(transaction, id, article.Fingerprint);
+        if (story is not null)
+            merged++;
         return 1;
     }
 

@@ -36,14 +36,16 @@ public sealed class SubscriptionList(SubscriptionSync sync, IOptions<FeedsOption
     }
 
     /// <summary>Adds every feed of another OPML file that is not subscribed yet; returns how many.</summary>
-    public async Task<int> ImportAsync(string opmlPath, CancellationToken cancellationToken)
+    public async Task<int> ImportAsync(string opmlPath, CancellationToken cancellationToken, IProgress<ImportProgress>? progress = null)
     {
         var incoming = OpmlFile.Read(opmlPath);
         var list = Read().ToList();
         var known = list.Select(s => s.Url).ToHashSet(StringComparer.Ordinal);
         var added = incoming.Where(s => known.Add(s.Url)).ToList();
+        progress?.Report(new ImportProgress(incoming.Count, added.Count, Subscribed: false));
         list.AddRange(added);
         await SaveAsync(list, cancellationToken);
+        progress?.Report(new ImportProgress(incoming.Count, added.Count, Subscribed: true));
         return added.Count;
     }
 

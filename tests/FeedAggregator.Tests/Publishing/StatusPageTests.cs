@@ -31,4 +31,53 @@ public sealed class StatusPageTests
         await db.Articles.SaveAsync(feed, [new Article { Key = "k", Title = "t", ContentHash = "h" }], Now, None);
         Assert.NotSame(afterPoll, await status.GetAsync(None));
     }
+
+    [Fact]
+    public async Task The_summary_counts_each_feed_once_and_says_one_error_in_a_row()
+    {
+        await using var db = await TempDatabase.CreateAsync();
+        await db.Feeds.SyncSubscriptionsAsync(
+            [new("https://a.example/feed"), new("https://b.example/feed"), new("https://c.example/feed"), new("https://d.example/feed"), new("https://e.example/feed")],
+            Now, None);
+        var feeds = (await db.Feeds.ListAsync(None)).OrderBy(f => f.Url, StringComparer.Ordinal).ToList();
+        await db.Feeds.UpdatePollStateAsync(feeds[1] with { Status = FeedStatus.Error, ConsecutiveErrors = 1, LastError = "fetch: HTTP 500" }, None);
+        await db.Feeds.UpdatePollStateAsync(feeds[2] with { Status = FeedStatus.Error, ConsecutiveErrors = 3, LastError = "fetch: HTTP 502" }, None);
+        await db.Feeds.UpdatePollStateAsync(feeds[3] with { Status = FeedStatus.Gone, LastError = "HTTP 410 Gone" }, None);
+        await db.Feeds.UpdatePollStateAsync(feeds[4] with { Status = FeedStatus.Error, ConsecutiveErrors = 1, RetryAfter = Now.AddHours(1) }, None);
+        await db.Articles.SaveAsync(feeds[0] with { Status = FeedStatus.Ok }, [new Article { Key = "k", Title = "t", ContentHash = "h" }], Now, None);
+        var status = new StatusPage(db.Feeds, db.Articles, Options.Create(new PublishingOptions()), new FakeTimeProvider(Now));
+
+        var html = Encoding.UTF8.GetString((await status.GetAsync(None)).Content);
+
+        Assert.Contains("5 feeds: 1 ok, 2 failing, 1 gone, 1 held.", html);
+        Assert.Contains("1 article stored.", html);
+        Assert.Contains("No poll cycle yet", html);
+        Assert.Contains("1 error in a row", html);
+        Assert.Contains("3 errors in a row", html);
+        Assert.DoesNotContain("1 errors", html);
+    }
+
+    [Fact]
+    public async Task The_chart_has_one_bar_per_hour_with_new_articles_over_the_last_48_hours()
+    {
+        await using var db = await TempDatabase.CreateAsync();
+        await db.Feeds.SyncSubscriptionsAsync([new("https://a.example/feed")], Now, None);
+        var feed = (await db.Feeds.ListAsync(None)).Single();
+        // 3 articles first seen this hour, 2 five hours ago, 1 two days and more ago (outside the chart).
+        await db.Articles.SaveAsync(feed, [.. Enumerable.Range(0, 3).Select(i => Article($"now{i}"))], Now.AddMinutes(-1), None);
+        await db.Articles.SaveAsync(feed, [Article("five1"), Article("five2")], Now.AddHours(-5), None);
+        await db.Articles.SaveAsync(feed, [Article("old")], Now.AddHours(-49), None);
+        var status = new StatusPage(db.Feeds, db.Articles, Options.Create(new PublishingOptions()), new FakeTimeProvider(Now));
+
+        var html = Encoding.UTF8.GetString((await status.GetAsync(None)).Content);
+
+        Assert.Contains("<svg", html);
+        Assert.DoesNotContain("<script", html);
+        Assert.Equal(2, html.Split("<rect ").Length - 1);
+        Assert.Contains("2026-11-26 09:00 UTC: 3 new articles", html);
+        Assert.Contains("2026-11-26 05:00 UTC: 2 new articles", html);
+        Assert.Contains("5 new articles in the last 48 hours", html);
+    }
+
+    private static Article Article(string key) => new() { Key = key, Title = key, ContentHash = key };
 }

@@ -50,6 +50,7 @@ internal sealed class PollHarness : IAsyncDisposable
     public FakeTimeProvider Time { get; } = new(Start);
     public CapturingLoggerProvider Logs { get; } = new();
     public PollCycle Cycle => _services.GetRequiredService<PollCycle>();
+    public IServiceProvider Services => _services;
     public SubscriptionSync Sync => _services.GetRequiredService<SubscriptionSync>();
 
     /// <param name="articles">Wraps the article store (to count or hold its calls).</param>

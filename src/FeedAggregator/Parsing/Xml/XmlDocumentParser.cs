@@ -69,7 +69,7 @@ internal static class XmlDocumentParser
         catch (XmlException ex)
         {
             xmlError = XmlErrorText.Printable(ex.Message);
-            return ParseResult.Failure($"malformed XML: {xmlError}");
+            return ParseResult.Failure($"malformed XML: {xmlError}", kind.Format);
         }
     }
 }

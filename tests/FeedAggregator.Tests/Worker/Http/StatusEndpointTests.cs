@@ -16,12 +16,12 @@ public sealed partial class StatusEndpointTests(ServedFeeds served)
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/html; charset=utf-8", response.Content.Headers.ContentType?.ToString());
-        Assert.Contains("3 feeds, 1 failing.", page, StringComparison.Ordinal);
+        Assert.Contains("3 feeds: 2 ok, 1 failing, 0 gone, 0 held.", page, StringComparison.Ordinal);
         Assert.Equal(3, rows.Count);
         // The failing feed comes first, with its HTTP status, its error count and its error.
         Assert.Contains("Missing", rows[0], StringComparison.Ordinal);
         Assert.Contains(served.MissingUrl, rows[0], StringComparison.Ordinal);
-        Assert.Contains("<td class=\"error\">error (HTTP 404)<br><small>1 errors in a row</small></td><td>0</td>", rows[0], StringComparison.Ordinal);
+        Assert.Contains("<td class=\"error\">error (HTTP 404)<br><small>1 error in a row</small></td><td>0</td>", rows[0], StringComparison.Ordinal);
         Assert.Contains("404", rows[0][rows[0].LastIndexOf("<td>", StringComparison.Ordinal)..], StringComparison.Ordinal);
         Assert.Contains("Loopback Tech", rows[1], StringComparison.Ordinal);
         Assert.Contains("<td class=\"ok\">ok (HTTP 200)</td><td>2</td>", rows[1], StringComparison.Ordinal);

@@ -51,7 +51,7 @@ public sealed class PollJobTests
         await service.AdvanceUntilAsync(() => Task.FromResult(service.Logged("was not applied")), Minute, 3, "the broken file reported");
 
         var status = await service.Client.GetStringAsync("/status");
-        Assert.Contains("2 feeds, 0 failing.", status, StringComparison.Ordinal);
+        Assert.Contains("2 feeds: 2 ok, 0 failing, 0 gone, 0 held.", status, StringComparison.Ordinal);
         Assert.Contains("Feed A", status, StringComparison.Ordinal);
         Assert.Contains("Feed B", status, StringComparison.Ordinal);
         Assert.Equal(4, (await Titles(service)).Count);
