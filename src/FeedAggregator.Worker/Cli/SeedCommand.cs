@@ -23,7 +23,7 @@ internal static class SeedCommand
             var folder = result.GetValue(directory);
             return await CliHost.RunAsync(configArgs, async (services, token) =>
             {
-                await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(token);
+                await services.GetRequiredService<IStoreMigrator>().MigrateAsync(token);
                 var path = folder is null
                     ? services.GetRequiredService<IOptions<SeedsOptions>>().Value.Directory
                     : Path.GetFullPath(folder);

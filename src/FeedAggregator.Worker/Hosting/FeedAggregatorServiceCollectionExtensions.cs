@@ -6,6 +6,7 @@ using FeedAggregator.Publishing.Writers;
 using FeedAggregator.Refreshing;
 using FeedAggregator.Seeding;
 using FeedAggregator.Storage;
+using FeedAggregator.Storage.Sqlite;
 using FeedAggregator.Stories;
 using FeedAggregator.Subscriptions;
 using FeedAggregator.Worker.Http;
@@ -74,7 +75,7 @@ internal static class FeedAggregatorServiceCollectionExtensions
 
         // Storage
         services.AddSingleton(sp => new SqliteConnectionFactory(sp.GetRequiredService<IOptions<StorageOptions>>().Value.Database));
-        services.AddSingleton<DatabaseMigrator>();
+        services.AddSingleton<IStoreMigrator, SqliteMigrator>();
         services.AddSingleton<IFeedStore, SqliteFeedStore>();
         services.AddSingleton<IArticleStore, SqliteArticleStore>();
 

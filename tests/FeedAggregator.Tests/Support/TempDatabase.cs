@@ -1,4 +1,5 @@
 using FeedAggregator.Storage;
+using FeedAggregator.Storage.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace FeedAggregator.Tests.Support;
@@ -26,7 +27,7 @@ public sealed class TempDatabase : IAsyncDisposable
         System.IO.Directory.CreateDirectory(directory);
         var database = new TempDatabase(directory);
         if (migrate)
-            await new DatabaseMigrator(database.Connections, NullLogger<DatabaseMigrator>.Instance).MigrateAsync(CancellationToken.None);
+            await new SqliteMigrator(database.Connections, NullLogger<SqliteMigrator>.Instance).MigrateAsync(CancellationToken.None);
         return database;
     }
 

@@ -1,6 +1,6 @@
 using FeedAggregator.Model;
 
-namespace FeedAggregator.Storage;
+namespace FeedAggregator.Storage.Sqlite;
 
 /// <summary>
 /// The one UPDATE of a feed's poll state, prepared on the writer: alone (not modified, failed,

@@ -1,7 +1,7 @@
 using FeedAggregator.Model;
 using Microsoft.Data.Sqlite;
 
-namespace FeedAggregator.Storage;
+namespace FeedAggregator.Storage.Sqlite;
 
 /// <summary>
 /// The one writing connection of a process to the database, with its prepared statements. SQLite
@@ -201,7 +201,7 @@ internal sealed class StoreWriter : IDisposable
     {
         var story = _stories.FindStory(transaction, article, polledFeed.Id, threshold);
         var values = ArticleRow.WriteValues(article, polledFeed.Id, now,
-            SqliteArticleStore.PublicIdFor(polledFeed.Url, article.Key), story?.StoryId, story?.Match ?? "first", story?.Score);
+            PublicId.For(polledFeed.Url, article.Key), story?.StoryId, story?.Match ?? "first", story?.Score);
         // The unique index is the last word: a concurrent writer's row is never doubled.
         if (_insert.With(transaction, values).Scalar() is not long id)
             return 0;

@@ -1,19 +1,14 @@
-using System.Security.Cryptography;
-using System.Text;
 using Dapper;
 using FeedAggregator.Model;
 using FeedAggregator.Stories;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 
-namespace FeedAggregator.Storage;
+namespace FeedAggregator.Storage.Sqlite;
 
 /// <summary>The SQLite implementation of <see cref="IArticleStore"/>.</summary>
 public sealed class SqliteArticleStore(SqliteConnectionFactory connections, IOptions<DedupeOptions>? options = null) : IArticleStore
 {
-    /// <summary>The tag: URI authority and date of every public id (RFC 4151); never change them.</summary>
-    public const string TagPrefix = "tag:feedaggregator,2026:";
-
     private double Threshold => options?.Value.SimilarityThreshold ?? new DedupeOptions().SimilarityThreshold;
 
     public Task<StoreSummary> SaveAsync(
@@ -128,13 +123,6 @@ public sealed class SqliteArticleStore(SqliteConnectionFactory connections, IOpt
         await using var connection = await connections.OpenAsync(cancellationToken);
         return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             "SELECT version FROM store_version WHERE id = 1", cancellationToken: cancellationToken));
-    }
-
-    /// <summary>The public id of a new article: a tag: URI from where it was first seen and its key.</summary>
-    internal static string PublicIdFor(string feedUrl, string key)
-    {
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(feedUrl + "\n" + key));
-        return TagPrefix + Convert.ToHexStringLower(hash, 0, 16);
     }
 
     // The feed columns of FeedRow.Columns read from alias f, minus the id that splits the row.

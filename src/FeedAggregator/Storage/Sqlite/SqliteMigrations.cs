@@ -1,10 +1,10 @@
-namespace FeedAggregator.Storage;
+namespace FeedAggregator.Storage.Sqlite;
 
 /// <summary>
 /// The schema as an ordered list of steps. The database's <c>user_version</c> is the number of
 /// steps applied; a step is never edited once released, only followed by a new one.
 /// </summary>
-internal static class Migrations
+internal static class SqliteMigrations
 {
     public static IReadOnlyList<MigrationStep> Steps { get; } =
     [
