@@ -78,6 +78,7 @@ internal static class FeedAggregatorServiceCollectionExtensions
         services.AddSingleton<IStoreMigrator, SqliteMigrator>();
         services.AddSingleton<IFeedStore, SqliteFeedStore>();
         services.AddSingleton<IArticleStore, SqliteArticleStore>();
+        services.AddSingleton<IPollLeases, SqlitePollLeases>();
 
         // The pipeline, stage by stage
         services.AddPollingPipeline();

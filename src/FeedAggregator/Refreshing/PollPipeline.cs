@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
+using System.Data.Common;
 using System.Threading.Channels;
 using FeedAggregator.Model;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 
 namespace FeedAggregator.Refreshing;
@@ -149,7 +149,7 @@ internal sealed class PollPipeline : IAsyncDisposable
         {
             return await _refresher.StoreAsync(failed, Token);
         }
-        catch (SqliteException storeError)
+        catch (DbException storeError)
         {
             _logger.LogError(storeError, "Storage: could not record the failure of {FeedUrl}", write.Feed.Url);
             return failed.Result;

@@ -97,6 +97,28 @@ public sealed class SqliteMigratorTests
     }
 
     [Fact]
+    public async Task Migrating_a_database_of_schema_8_gives_every_feed_its_host()
+    {
+        await using var db = await TempDatabase.CreateAsync(migrate: false);
+        await using (var connection = await db.Connections.OpenAsync(CancellationToken.None))
+        {
+            foreach (var step in SqliteMigrations.Steps.Take(8))
+                await connection.ExecuteAsync(step.Sql);
+            await connection.ExecuteAsync("""
+                PRAGMA user_version = 8;
+                INSERT INTO feeds (id, url, created_at) VALUES (1, 'https://News.Example/feed', 0);
+                INSERT INTO feeds (id, url, discovered_url, created_at) VALUES (2, 'https://blog.example/', 'https://cdn.example/rss', 0);
+                """);
+        }
+
+        await db.MigrateAsync();
+
+        await using var check = await db.Connections.OpenAsync(CancellationToken.None);
+        Assert.Equal(["news.example", "cdn.example"], await check.QueryAsync<string>("SELECT host FROM feeds ORDER BY id"));
+        Assert.Equal(SqliteMigrations.Steps.Count, await check.ExecuteScalarAsync<int>("PRAGMA user_version"));
+    }
+
+    [Fact]
     public async Task Connections_and_the_writer_run_with_the_chosen_pragmas()
     {
         await using var db = await TempDatabase.CreateAsync();

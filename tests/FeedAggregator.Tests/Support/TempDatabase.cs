@@ -1,4 +1,3 @@
-using FeedAggregator.Storage;
 using FeedAggregator.Storage.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -7,33 +6,46 @@ namespace FeedAggregator.Tests.Support;
 /// <summary>A real SQLite file in a temp folder, migrated, deleted afterwards.</summary>
 public sealed class TempDatabase : IAsyncDisposable
 {
-    private TempDatabase(string directory)
+    private readonly bool _ownsDirectory;
+
+    private TempDatabase(string directory, TimeProvider? time, bool ownsDirectory)
     {
         Directory = directory;
+        _ownsDirectory = ownsDirectory;
         Connections = new SqliteConnectionFactory(Path.Combine(directory, "test.db"));
-        Feeds = new SqliteFeedStore(Connections);
-        Articles = new SqliteArticleStore(Connections);
+        Feeds = new SqliteFeedStore(Connections, time);
+        Articles = new SqliteArticleStore(Connections, time: time);
+        Leases = new SqlitePollLeases(Connections);
     }
 
     public string Directory { get; }
     public SqliteConnectionFactory Connections { get; }
     public SqliteFeedStore Feeds { get; }
     public SqliteArticleStore Articles { get; }
+    public SqlitePollLeases Leases { get; }
 
     /// <param name="migrate">False: an empty file, for the migration tests.</param>
-    public static async Task<TempDatabase> CreateAsync(bool migrate = true)
+    /// <param name="time">The clock of the stores (the one the poll cycle under test runs on).</param>
+    public static async Task<TempDatabase> CreateAsync(bool migrate = true, TimeProvider? time = null)
     {
         var directory = Path.Combine(Path.GetTempPath(), "feedagg-tests", Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(directory);
-        var database = new TempDatabase(directory);
+        var database = new TempDatabase(directory, time, ownsDirectory: true);
         if (migrate)
-            await new SqliteMigrator(database.Connections, NullLogger<SqliteMigrator>.Instance).MigrateAsync(CancellationToken.None);
+            await database.MigrateAsync();
         return database;
     }
+
+    /// <summary>The same file seen as another process sees it: its own connections and writer.</summary>
+    public TempDatabase OtherProcess(TimeProvider? time = null) => new(Directory, time, ownsDirectory: false);
+
+    public Task MigrateAsync() => new SqliteMigrator(Connections, NullLogger<SqliteMigrator>.Instance).MigrateAsync(CancellationToken.None);
 
     public ValueTask DisposeAsync()
     {
         Connections.Dispose();
+        if (!_ownsDirectory)
+            return ValueTask.CompletedTask;
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try
         {

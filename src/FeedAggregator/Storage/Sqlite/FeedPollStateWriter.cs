@@ -4,7 +4,8 @@ namespace FeedAggregator.Storage.Sqlite;
 
 /// <summary>
 /// The one UPDATE of a feed's poll state, prepared on the writer: alone (not modified, failed,
-/// held) or in the same transaction as the articles of that poll.
+/// held) or in the same transaction as the articles of that poll. Storing a poll ends the feed's
+/// lease: leased_until becomes the time it ended (see <see cref="IPollLeases"/>).
 /// </summary>
 internal static class FeedPollStateWriter
 {
@@ -15,7 +16,8 @@ internal static class FeedPollStateWriter
             consecutive_errors = @consecutiveErrors, last_polled_at = @lastPolledAt,
             last_success_at = @lastSuccessAt, next_poll_at = @nextPollAt, retry_after_at = @retryAfterAt,
             body_hash = @bodyHash, discovered_url = @discoveredUrl, hint_seconds = @hintSeconds,
-            last_warning = @warning
+            last_warning = @warning, host = @host,
+            leased_until = CASE WHEN leased_until > @releasedAt THEN @releasedAt ELSE leased_until END
         WHERE id = @id
         """;
 
@@ -23,16 +25,15 @@ internal static class FeedPollStateWriter
     [
         "id", "url", "title", "siteUrl", "etag", "lastModified", "status", "lastHttpStatus", "lastError",
         "consecutiveErrors", "lastPolledAt", "lastSuccessAt", "nextPollAt", "retryAfterAt", "bodyHash",
-        "discoveredUrl", "hintSeconds", "warning",
+        "discoveredUrl", "hintSeconds", "warning", "host", "releasedAt",
     ];
 
     /// <summary>The values of <see cref="Names"/>, in that order.</summary>
-    public static object?[] Values(Feed feed) =>
+    public static object?[] Values(Feed feed, DateTimeOffset releasedAt) =>
     [
         feed.Id, feed.Url, feed.Title, feed.SiteUrl, feed.ETag, feed.LastModified, FeedRow.StatusText(feed.Status),
         feed.LastHttpStatus, feed.LastError, feed.ConsecutiveErrors, UnixTime.ToDb(feed.LastPolledAt),
         UnixTime.ToDb(feed.LastSuccessAt), UnixTime.ToDb(feed.NextPollAt), UnixTime.ToDb(feed.RetryAfter), feed.BodyHash,
-        feed.DiscoveredUrl, (long?)feed.Hint?.TotalSeconds, feed.Warning,
+        feed.DiscoveredUrl, (long?)feed.Hint?.TotalSeconds, feed.Warning, feed.Host, UnixTime.ToDb(releasedAt),
     ];
-
 }

@@ -7,16 +7,20 @@ using Microsoft.Extensions.Options;
 namespace FeedAggregator.Storage.Sqlite;
 
 /// <summary>The SQLite implementation of <see cref="IArticleStore"/>.</summary>
-public sealed class SqliteArticleStore(SqliteConnectionFactory connections, IOptions<DedupeOptions>? options = null) : IArticleStore
+/// <param name="time">The clock that stamps when a poll's lease ended (the poll cycle's clock).</param>
+public sealed class SqliteArticleStore(
+    SqliteConnectionFactory connections, IOptions<DedupeOptions>? options = null, TimeProvider? time = null) : IArticleStore
 {
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
+
     private double Threshold => options?.Value.SimilarityThreshold ?? new DedupeOptions().SimilarityThreshold;
 
     public Task<StoreSummary> SaveAsync(
         Feed polledFeed, IReadOnlyList<Article> articles, DateTimeOffset now, CancellationToken cancellationToken) =>
-        connections.WriteAsync(writer => writer.Save(polledFeed, articles, now, Threshold), cancellationToken);
+        connections.WriteAsync(writer => writer.Save(polledFeed, articles, now, Threshold, _time.GetUtcNow()), cancellationToken);
 
     public Task<IReadOnlyList<StoreOutcome>> SaveAllAsync(IReadOnlyList<DocumentWrite> writes, CancellationToken cancellationToken) =>
-        connections.WriteAsync(writer => writer.SaveAll(writes, Threshold), cancellationToken);
+        connections.WriteAsync(writer => writer.SaveAll(writes, Threshold, _time.GetUtcNow()), cancellationToken);
 
     public async Task<KnownEntries> GetKnownAsync(long feedId, IReadOnlyCollection<string> keys, IReadOnlyCollection<string> urls, CancellationToken cancellationToken)
     {
