@@ -4,6 +4,7 @@ using FeedAggregator.Model;
 using FeedAggregator.Parsing;
 using FeedAggregator.Processing;
 using FeedAggregator.Storage;
+using FeedAggregator.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
 
 namespace FeedAggregator.Benchmarks;

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using FeedAggregator.Storage;
+using FeedAggregator.Storage.Sqlite;
 using FeedAggregator.Stories;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -30,7 +31,7 @@ internal static class DedupeStoreBuilder
         var building = path + ".building";
         File.Delete(building);
         var connections = new SqliteConnectionFactory(building);
-        await new DatabaseMigrator(connections, NullLogger<DatabaseMigrator>.Instance).MigrateAsync(CancellationToken.None);
+        await new SqliteMigrator(connections, NullLogger<SqliteMigrator>.Instance).MigrateAsync(CancellationToken.None);
 
         await using var connection = await connections.OpenAsync(CancellationToken.None);
         using (var pragma = connection.CreateCommand())

@@ -2,6 +2,7 @@ using FeedAggregator.Fetching;
 using FeedAggregator.Model;
 using FeedAggregator.Refreshing;
 using FeedAggregator.Storage;
+using FeedAggregator.Storage.Sqlite;
 using FeedAggregator.Subscriptions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -37,7 +38,7 @@ internal sealed class IngestHarness : IAsyncDisposable
         foreach (var file in new[] { path, path + "-wal", path + "-shm" })
             File.Delete(file);
         var connections = new SqliteConnectionFactory(path);
-        await new DatabaseMigrator(connections, NullLogger<DatabaseMigrator>.Instance).MigrateAsync(CancellationToken.None);
+        await new SqliteMigrator(connections, NullLogger<SqliteMigrator>.Instance).MigrateAsync(CancellationToken.None);
         var feedStore = new SqliteFeedStore(connections);
         await feedStore.SyncSubscriptionsAsync(
             [.. Enumerable.Range(0, feeds).Select(f => new Subscription($"https://site{f}.example/feed"))], Now, CancellationToken.None);

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using FeedAggregator.Storage;
+using FeedAggregator.Storage.Sqlite;
 using Microsoft.Extensions.Options;
 
 namespace FeedAggregator.Worker.Cli;

@@ -1,4 +1,5 @@
 using FeedAggregator.Storage;
+using FeedAggregator.Storage.Sqlite;
 using FeedAggregator.Worker.Hosting;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;

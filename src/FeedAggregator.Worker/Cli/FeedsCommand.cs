@@ -131,7 +131,7 @@ internal static class FeedsCommand
 
     private static async Task<int> SyncAsync(IServiceProvider services, bool force, CancellationToken cancellationToken)
     {
-        await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
+        await services.GetRequiredService<IStoreMigrator>().MigrateAsync(cancellationToken);
         var sync = services.GetRequiredService<SubscriptionSync>();
         if (await sync.SyncAsync(cancellationToken, allowMassRemoval: force) is not { } changes)
         {

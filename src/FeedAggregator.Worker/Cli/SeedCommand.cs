@@ -25,7 +25,7 @@ internal static class SeedCommand
             var mode = OutputModes.Choose(result.GetValue(quiet));
             return await CliHost.RunAsync(configArgs, async (services, token) =>
             {
-                await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(token);
+                await services.GetRequiredService<IStoreMigrator>().MigrateAsync(token);
                 var path = folder is null
                     ? services.GetRequiredService<IOptions<SeedsOptions>>().Value.Directory
                     : Path.GetFullPath(folder);

@@ -7,6 +7,7 @@ using FeedAggregator.Publishing.Writers;
 using FeedAggregator.Refreshing;
 using FeedAggregator.Seeding;
 using FeedAggregator.Storage;
+using FeedAggregator.Storage.Sqlite;
 using FeedAggregator.Stories;
 using FeedAggregator.Subscriptions;
 using FeedAggregator.WebSub;
@@ -101,9 +102,10 @@ internal static class FeedAggregatorServiceCollectionExtensions
         // Storage
         services.AddSingleton(sp => new SqliteConnectionFactory(sp.GetRequiredService<IOptions<StorageOptions>>().Value.Database));
         services.AddSingleton(sp => sp.GetRequiredService<SqliteConnectionFactory>().Health);
-        services.AddSingleton<DatabaseMigrator>();
+        services.AddSingleton<IStoreMigrator, SqliteMigrator>();
         services.AddSingleton<IFeedStore, SqliteFeedStore>();
         services.AddSingleton<IArticleStore, SqliteArticleStore>();
+        services.AddSingleton<IPollLeases, SqlitePollLeases>();
 
         // The pipeline, stage by stage
         services.AddPollingPipeline();

@@ -13,7 +13,7 @@ namespace FeedAggregator.Worker.Hosting;
 /// As a hosted service it runs before the web server listens; the CLI verbs call it directly.
 /// </summary>
 internal sealed class StartupTasks(
-    DatabaseMigrator migrator,
+    IStoreMigrator migrator,
     SubscriptionSync subscriptions,
     SeedImporter seeds,
     FeedPublisher publisher,

@@ -73,4 +73,14 @@ public sealed record Feed
 
     /// <summary>The title to show: the feed's own or, before the first poll, its URL.</summary>
     public string DisplayTitle => string.IsNullOrWhiteSpace(Title) ? Url : Title;
+
+    /// <summary>
+    /// The host a poll contacts (the discovered feed's when the subscription is an HTML page): the
+    /// unit of politeness, since MinHostGap, the per-host concurrency and a Retry-After hold per host.
+    /// </summary>
+    public string Host => HostOf(DiscoveredUrl ?? Url);
+
+    /// <summary>The lower-cased host of <paramref name="url"/>, or the text itself when it is not an absolute URL.</summary>
+    public static string HostOf(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Host.Length > 0 ? uri.Host.ToLowerInvariant() : url;
 }

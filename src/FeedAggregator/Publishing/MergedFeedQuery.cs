@@ -8,7 +8,7 @@ namespace FeedAggregator.Publishing;
 /// <summary>Reads the merged feed from the store: the newest stories, each attributed to its sources.</summary>
 public sealed class MergedFeedQuery(IArticleStore articles, IOptions<PublishingOptions> options, TimeProvider time)
 {
-    public const string FeedId = SqliteArticleStore.TagPrefix + "merged-feed";
+    public const string FeedId = PublicId.TagPrefix + "merged-feed";
 
     public async Task<MergedFeed> GetAsync(Uri baseUrl, CancellationToken cancellationToken)
     {
@@ -32,7 +32,7 @@ public sealed class MergedFeedQuery(IArticleStore articles, IOptions<PublishingO
 
     internal static ArticleSource SourceOf(Feed feed, Uri baseUrl)
     {
-        var id = SqliteArticleStore.TagPrefix + "source:" + Processing.ArticleKey.Hash(feed.Url);
+        var id = PublicId.TagPrefix + "source:" + Processing.ArticleKey.Hash(feed.Url);
         // The seed corpus has no feed of its own: it is part of this aggregator's.
         return feed.Url == SeedImporter.SourceUrl
             ? new ArticleSource(id, new Uri(baseUrl, FeedDocument.Atom.FileName).AbsoluteUri, feed.DisplayTitle, baseUrl.AbsoluteUri)

@@ -55,7 +55,7 @@ public sealed class StatusPage(
         }
     }
 
-    private sealed record RenderKey(long Version, DateTimeOffset Hour, PollCycleRun? LastCycle);
+    private sealed record RenderKey(long Version, DateTimeOffset Hour, FinishedPollCycle? LastCycle);
 
     private sealed record Rendered(RenderKey Key, PublishedDocument Page);
 }

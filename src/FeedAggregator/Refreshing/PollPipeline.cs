@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
+using System.Data.Common;
 using System.Threading.Channels;
 using FeedAggregator.Model;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 
 namespace FeedAggregator.Refreshing;
@@ -165,7 +165,7 @@ internal sealed class PollPipeline : IAsyncDisposable
         // kept, they would make the next poll skip that document ("not modified", "same bytes")
         // and its articles would never arrive. Forgotten, the next poll fetches and reads it again.
         var failed = Failed(write.Feed with { ETag = null, LastModified = null, BodyHash = null }, error);
-        if (error is SqliteException)
+        if (error is DbException)
         {
             // The store's fault, not the feed's: due again at the next run (which waits until the
             // store takes writes), not after a backoff.
@@ -176,7 +176,7 @@ internal sealed class PollPipeline : IAsyncDisposable
         {
             return await _refresher.StoreAsync(failed, Token);
         }
-        catch (SqliteException storeError)
+        catch (DbException storeError)
         {
             _logger.LogError(storeError, "Storage: could not record the failure of {FeedUrl}", write.Feed.Url);
             return failed.Result;

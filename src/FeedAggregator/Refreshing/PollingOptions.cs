@@ -49,6 +49,13 @@ public sealed class PollingOptions : IValidatableObject
     [Range(1, 1024)]
     public int QueueCapacity { get; set; } = 4;
 
+    /// <summary>
+    /// How long a poller's hold on a feed or a host lasts unless renewed (a running poll renews
+    /// it): when a process dies mid-poll, another takes its feeds after this. Longer than
+    /// Fetching:Timeout, so that a slow fetch is never polled twice at once.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:05", "1.00:00:00")]
+    public TimeSpan LeaseTimeout { get; set; } = TimeSpan.FromMinutes(5);
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (MinInterval > MaxInterval)

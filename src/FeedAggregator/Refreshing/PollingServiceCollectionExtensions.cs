@@ -27,6 +27,7 @@ public static class PollingServiceCollectionExtensions
         services.AddSingleton<ContentSanitizer>();
         services.AddSingleton<ArticleProcessor>();
         services.AddSingleton<PollSchedule>();
+        services.AddSingleton<PollerIdentity>();
         services.AddSingleton<FeedRefresher>();
         services.AddSingleton<PollCycle>();
         return services;

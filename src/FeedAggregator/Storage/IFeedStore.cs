@@ -29,9 +29,6 @@ public interface IFeedStore
     /// <summary>The feed row that holds the seed corpus (created on first use; never polled).</summary>
     Task<Feed> EnsureSeedFeedAsync(string url, string title, DateTimeOffset now, CancellationToken cancellationToken);
 
-    /// <summary>Feeds under a server's Retry-After at <paramref name="now"/>: their hosts are held too.</summary>
-    Task<IReadOnlyList<Feed>> GetHeldAsync(DateTimeOffset now, CancellationToken cancellationToken);
-
     /// <summary>Changes a feed's URL after a permanent redirect; false when another feed has that URL already.</summary>
     Task<bool> MoveAsync(long id, string newUrl, CancellationToken cancellationToken);
 
@@ -50,7 +47,10 @@ public interface IFeedStore
     /// <summary>Writes nothing readers see, to find out whether the store takes writes; throws when it does not.</summary>
     Task CheckWritableAsync(CancellationToken cancellationToken);
 
-    /// <summary>Writes the poll state of <paramref name="feed"/> (status, validators, errors, times, URL, title).</summary>
+    /// <summary>
+    /// Writes the poll state of <paramref name="feed"/> (status, validators, errors, times, URL, title);
+    /// a poll's stored result ends the feed's lease (<see cref="IPollLeases"/>).
+    /// </summary>
     Task UpdatePollStateAsync(Feed feed, CancellationToken cancellationToken);
 }
 

@@ -1,5 +1,6 @@
 using FeedAggregator.Fetching;
 using FeedAggregator.Storage;
+using FeedAggregator.Storage.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 

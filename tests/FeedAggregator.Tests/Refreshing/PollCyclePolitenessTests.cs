@@ -2,7 +2,6 @@ using FeedAggregator.Refreshing;
 using FeedAggregator.Tests.Support;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Time.Testing;
 
 namespace FeedAggregator.Tests.Refreshing;
 
@@ -56,32 +55,45 @@ public sealed class PollCyclePolitenessTests
     }
 
     [Fact]
-    public async Task Requests_to_one_host_start_at_least_the_gap_apart()
+    public void Requests_to_one_host_start_at_least_the_gap_apart_and_no_more_than_its_slots_at_once()
     {
-        var time = new FakeTimeProvider(PollHarness.Start);
-        var gate = new HostGate(concurrency: 2, minGap: TimeSpan.FromSeconds(1), time);
+        var start = PollHarness.Start;
+        var gate = new HostGate(concurrency: 2, minGap: TimeSpan.FromSeconds(1));
 
-        using var first = await gate.EnterAsync(CancellationToken.None);
-        var second = gate.EnterAsync(CancellationToken.None);
-        Assert.False(second.IsCompleted);
-        time.Advance(TimeSpan.FromMilliseconds(999));
-        Assert.False(second.IsCompleted);
-        time.Advance(TimeSpan.FromMilliseconds(1));
-        (await second).Dispose();
+        Assert.True(gate.TryEnter(start, out _));
+        Assert.False(gate.TryEnter(start.AddMilliseconds(999), out var retryAt));
+        Assert.Equal(start.AddSeconds(1), retryAt);
+        Assert.True(gate.TryEnter(start.AddSeconds(1), out _));
+        Assert.False(gate.TryEnter(start.AddSeconds(5), out retryAt));
+        Assert.Null(retryAt); // both slots taken: wait for a request to end
+        gate.Exit();
+        Assert.True(gate.TryEnter(start.AddSeconds(5), out _));
+        Assert.Equal(start.AddSeconds(6), gate.NextStart);
     }
 
     [Fact]
-    public async Task A_held_gate_reports_its_hold_until_it_passes()
+    public void A_gate_taken_over_from_another_poller_waits_for_that_pollers_gap_and_hold()
     {
-        var time = new FakeTimeProvider(PollHarness.Start);
-        var gate = new HostGate(1, TimeSpan.Zero, time);
-        gate.Hold(PollHarness.Start.AddMinutes(5));
-        gate.Hold(PollHarness.Start.AddMinutes(1)); // an earlier hold does not shorten it
+        var start = PollHarness.Start;
+        var gate = new HostGate(1, TimeSpan.FromSeconds(1), nextStart: start.AddMilliseconds(400), heldUntil: start.AddMinutes(-1));
 
-        Assert.Equal(PollHarness.Start.AddMinutes(5), gate.HeldUntil);
-        time.Advance(TimeSpan.FromMinutes(5));
-        Assert.Null(gate.HeldUntil);
-        (await gate.EnterAsync(CancellationToken.None)).Dispose();
+        Assert.Null(gate.HeldUntil(start)); // a hold that has passed holds nothing
+        Assert.False(gate.TryEnter(start, out var retryAt));
+        Assert.Equal(start.AddMilliseconds(400), retryAt);
+        Assert.True(gate.TryEnter(start.AddMilliseconds(400), out _));
+    }
+
+    [Fact]
+    public void A_held_gate_reports_its_hold_until_it_passes()
+    {
+        var start = PollHarness.Start;
+        var gate = new HostGate(1, TimeSpan.Zero);
+        gate.Holds(start.AddMinutes(5));
+        gate.Holds(start.AddMinutes(1)); // an earlier hold does not shorten it
+
+        Assert.Equal(start.AddMinutes(5), gate.HeldUntil(start));
+        Assert.Null(gate.HeldUntil(start.AddMinutes(5)));
+        Assert.Equal(start.AddMinutes(5), gate.Hold);
     }
 
     private static void InterlockedMax(ref int target, int value)

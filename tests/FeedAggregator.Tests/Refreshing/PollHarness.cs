@@ -23,10 +23,11 @@ internal sealed class PollHarness : IAsyncDisposable
     private readonly ServiceProvider _services;
 
     private PollHarness(
-        TempDatabase db, Action<PollingOptions>? configure, Action<ParsingOptions>? parsing, Func<IArticleStore, IArticleStore>? articles,
-        Action<WebSubOptions>? webSub)
+        TempDatabase db, FakeTimeProvider time, Action<PollingOptions>? configure, Action<ParsingOptions>? parsing,
+        Func<IArticleStore, IArticleStore>? articles, Action<WebSubOptions>? webSub)
     {
         Db = db;
+        Time = time;
         OpmlPath = Path.Combine(db.Directory, "feeds.opml");
         var services = new ServiceCollection();
         services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Debug).AddProvider(Logs));
@@ -41,13 +42,14 @@ internal sealed class PollHarness : IAsyncDisposable
         services.Configure<WebSubOptions>(o => webSub?.Invoke(o));
         services.AddSingleton<IFeedStore>(db.Feeds);
         services.AddSingleton(articles?.Invoke(db.Articles) ?? db.Articles);
+        services.AddSingleton<IPollLeases>(db.Leases);
         services.AddPollingPipeline();
         _services = services.BuildServiceProvider(validateScopes: true);
     }
 
     public TempDatabase Db { get; }
     public string OpmlPath { get; }
-    public FakeTimeProvider Time { get; } = new(Start);
+    public FakeTimeProvider Time { get; }
     public CapturingLoggerProvider Logs { get; } = new();
     public PollCycle Cycle => _services.GetRequiredService<PollCycle>();
     public IServiceProvider Services => _services;
@@ -59,11 +61,37 @@ internal sealed class PollHarness : IAsyncDisposable
         IEnumerable<Uri> feeds, Action<PollingOptions>? configure = null, Action<ParsingOptions>? parsing = null,
         Func<IArticleStore, IArticleStore>? articles = null, Action<WebSubOptions>? webSub = null)
     {
-        var harness = new PollHarness(await TempDatabase.CreateAsync(), configure, parsing, articles, webSub);
+        var time = new FakeTimeProvider(Start);
+        var harness = new PollHarness(await TempDatabase.CreateAsync(time: time), time, configure, parsing, articles, webSub);
         harness.WriteOpml(feeds.Select(u => new Subscription(u.AbsoluteUri)));
         await harness.Sync.SyncAsync(CancellationToken.None);
         return harness;
     }
+
+    /// <summary>
+    /// A harness on a new, empty file (not migrated, nothing synced), as a process starting on a
+    /// fresh store finds it: call <see cref="PrepareAsync"/> first, as a process would.
+    /// </summary>
+    public static async Task<PollHarness> CreateOnFreshFileAsync(IEnumerable<Uri> feeds, Action<PollingOptions>? configure = null)
+    {
+        var time = new FakeTimeProvider(Start);
+        var harness = new PollHarness(await TempDatabase.CreateAsync(migrate: false, time: time), time, configure, null, null, null);
+        harness.WriteOpml(feeds.Select(u => new Subscription(u.AbsoluteUri)));
+        return harness;
+    }
+
+    /// <summary>What a process does before it polls: migrate the store, then sync the OPML file into it.</summary>
+    public async Task PrepareAsync()
+    {
+        await Db.MigrateAsync();
+        await Sync.SyncAsync(CancellationToken.None);
+    }
+
+    /// <summary>
+    /// A second poller on the same store and clock, as another process would be: its own
+    /// connections, writer and lease name.
+    /// </summary>
+    public PollHarness OtherProcess(Action<PollingOptions>? configure = null) => new(Db.OtherProcess(Time), Time, configure, null, null, null);
 
     public void WriteOpml(IEnumerable<Subscription> subscriptions) => OpmlFile.Write(OpmlPath, [.. subscriptions]);
 

@@ -1,6 +1,7 @@
 using Dapper;
 using FeedAggregator.Model;
 using FeedAggregator.Storage;
+using FeedAggregator.Storage.Sqlite;
 using FeedAggregator.Tests.Support;
 
 namespace FeedAggregator.Tests.Storage;

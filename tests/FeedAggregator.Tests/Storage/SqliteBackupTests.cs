@@ -1,6 +1,7 @@
 using FeedAggregator.Model;
 using FeedAggregator.Refreshing;
 using FeedAggregator.Storage;
+using FeedAggregator.Storage.Sqlite;
 using FeedAggregator.Tests.Refreshing;
 using FeedAggregator.Tests.Support;
 using FeedAggregator.Worker.Cli;

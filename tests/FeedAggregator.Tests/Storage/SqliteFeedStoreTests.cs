@@ -1,5 +1,6 @@
 using FeedAggregator.Model;
 using FeedAggregator.Tests.Support;
+using FeedAggregator.Storage.Sqlite;
 
 namespace FeedAggregator.Tests.Storage;
 

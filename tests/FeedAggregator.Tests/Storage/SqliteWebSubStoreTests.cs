@@ -1,5 +1,6 @@
 using FeedAggregator.Model;
 using FeedAggregator.Storage;
+using FeedAggregator.Storage.Sqlite;
 using FeedAggregator.Tests.Support;
 
 namespace FeedAggregator.Tests.Storage;

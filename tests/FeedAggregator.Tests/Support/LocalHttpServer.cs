@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -20,17 +21,24 @@ public sealed class LocalHttpServer : IAsyncDisposable
     /// <summary>"http://127.0.0.1:PORT/", known once the server has started.</summary>
     public Uri BaseAddress { get; private set; } = null!;
 
+    /// <summary>Every address served: 127.0.0.1, then 127.0.0.2 and on when more loopback hosts were asked for.</summary>
+    public IReadOnlyList<Uri> BaseAddresses { get; private set; } = [];
+
     /// <summary>A snapshot of the requests received so far.</summary>
     public IReadOnlyList<RecordedRequest> Requests => [.. _requests];
 
     /// <summary>An absolute URL on this server, e.g. <c>Url("/feed.xml")</c>.</summary>
     public Uri Url(string pathAndQuery) => new(BaseAddress, pathAndQuery);
 
+    /// <summary>An absolute URL on loopback host <paramref name="host"/> (0 is 127.0.0.1), for tests of per-host politeness.</summary>
+    public Uri Url(int host, string pathAndQuery) => new(BaseAddresses[host], pathAndQuery);
+
     /// <summary>The requests received for one path, in arrival order.</summary>
     public IReadOnlyList<RecordedRequest> RequestsTo(string path) =>
         [.. _requests.Where(r => string.Equals(r.Path, path, StringComparison.Ordinal))];
 
-    public static async Task<LocalHttpServer> StartAsync(Action<IEndpointRouteBuilder> mapRoutes, CancellationToken cancellationToken = default)
+    /// <param name="loopbackHosts">How many hosts to serve on: 127.0.0.1, 127.0.0.2 and on (Linux routes all of 127/8 to loopback).</param>
+    public static async Task<LocalHttpServer> StartAsync(Action<IEndpointRouteBuilder> mapRoutes, CancellationToken cancellationToken = default, int loopbackHosts = 1)
     {
         ArgumentNullException.ThrowIfNull(mapRoutes);
         var builder = WebApplication.CreateSlimBuilder();
@@ -43,11 +51,13 @@ public sealed class LocalHttpServer : IAsyncDisposable
             await next(context);
         });
         mapRoutes(app);
-        app.Urls.Add("http://127.0.0.1:0");
+        for (var host = 1; host <= loopbackHosts; host++)
+            app.Urls.Add($"http://127.0.0.{host}:0");
         await app.StartAsync(cancellationToken);
 
-        // After start, Urls holds the bound address with the port Kestrel picked.
-        server.BaseAddress = new Uri(app.Urls.First().TrimEnd('/') + "/");
+        // After start, Urls holds the bound addresses with the ports Kestrel picked.
+        server.BaseAddresses = [.. app.Urls.Select(url => new Uri(url.TrimEnd('/') + "/")).OrderBy(url => int.Parse(url.Host[(url.Host.LastIndexOf('.') + 1)..], CultureInfo.InvariantCulture))];
+        server.BaseAddress = server.BaseAddresses[0];
         return server;
     }
 

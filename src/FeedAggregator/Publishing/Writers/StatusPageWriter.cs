@@ -95,7 +95,7 @@ public static class StatusPageWriter
     /// before failing.
     /// </summary>
     private static void Summary(
-        StringBuilder html, IReadOnlyList<Feed> feeds, IReadOnlyDictionary<long, int> articleCounts, DateTimeOffset now, PollCycleRun? lastCycle)
+        StringBuilder html, IReadOnlyList<Feed> feeds, IReadOnlyDictionary<long, int> articleCounts, DateTimeOffset now, FinishedPollCycle? lastCycle)
     {
         int ok = 0, failing = 0, gone = 0, held = 0, fresh = 0;
         foreach (var feed in feeds)

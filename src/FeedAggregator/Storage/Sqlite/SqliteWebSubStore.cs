@@ -2,7 +2,7 @@ using Dapper;
 using FeedAggregator.Model;
 using Microsoft.Data.Sqlite;
 
-namespace FeedAggregator.Storage;
+namespace FeedAggregator.Storage.Sqlite;
 
 /// <summary>The SQLite implementation of <see cref="IWebSubStore"/>.</summary>
 public sealed class SqliteWebSubStore(SqliteConnectionFactory connections) : IWebSubStore

@@ -2,7 +2,7 @@ using FeedAggregator.Model;
 using FeedAggregator.Processing;
 using Microsoft.Data.Sqlite;
 
-namespace FeedAggregator.Storage;
+namespace FeedAggregator.Storage.Sqlite;
 
 /// <summary>
 /// What ?q= searches: an article's title and its plain text (words people read, never tag or

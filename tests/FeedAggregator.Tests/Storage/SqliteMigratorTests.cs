@@ -1,21 +1,22 @@
 using Dapper;
 using FeedAggregator.Storage;
+using FeedAggregator.Storage.Sqlite;
 using FeedAggregator.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace FeedAggregator.Tests.Storage;
 
-public sealed class DatabaseMigratorTests
+public sealed class SqliteMigratorTests
 {
     [Fact]
     public async Task Migrating_sets_the_schema_version_and_WAL_and_is_idempotent()
     {
         await using var db = await TempDatabase.CreateAsync();
-        var migrator = new DatabaseMigrator(db.Connections, NullLogger<DatabaseMigrator>.Instance);
+        var migrator = new SqliteMigrator(db.Connections, NullLogger<SqliteMigrator>.Instance);
         await migrator.MigrateAsync(CancellationToken.None);
 
         await using var connection = await db.Connections.OpenAsync(CancellationToken.None);
-        Assert.Equal(Migrations.Steps.Count, await connection.ExecuteScalarAsync<int>("PRAGMA user_version"));
+        Assert.Equal(SqliteMigrations.Steps.Count, await connection.ExecuteScalarAsync<int>("PRAGMA user_version"));
         Assert.Equal("wal", await connection.ExecuteScalarAsync<string>("PRAGMA journal_mode"));
     }
 
@@ -24,9 +25,9 @@ public sealed class DatabaseMigratorTests
     {
         await using var db = await TempDatabase.CreateAsync(migrate: false);
         await using (var connection = await db.Connections.OpenAsync(CancellationToken.None))
-            await connection.ExecuteAsync($"PRAGMA user_version = {Migrations.Steps.Count + 1}");
+            await connection.ExecuteAsync($"PRAGMA user_version = {SqliteMigrations.Steps.Count + 1}");
 
-        var migrator = new DatabaseMigrator(db.Connections, NullLogger<DatabaseMigrator>.Instance);
+        var migrator = new SqliteMigrator(db.Connections, NullLogger<SqliteMigrator>.Instance);
         var error = await Assert.ThrowsAsync<InvalidDataException>(() => migrator.MigrateAsync(CancellationToken.None));
         Assert.Contains("newer than this", error.Message);
         Assert.Contains(db.Connections.DatabasePath, error.Message);
@@ -42,13 +43,13 @@ public sealed class DatabaseMigratorTests
         // Separate factories: separate connection pools, as separate processes have.
         await using var db = await TempDatabase.CreateAsync(migrate: false);
         var migrators = Enumerable.Range(0, 6)
-            .Select(_ => new DatabaseMigrator(new SqliteConnectionFactory(db.Connections.DatabasePath), NullLogger<DatabaseMigrator>.Instance))
+            .Select(_ => new SqliteMigrator(new SqliteConnectionFactory(db.Connections.DatabasePath), NullLogger<SqliteMigrator>.Instance))
             .ToList();
 
         await Task.WhenAll(migrators.Select(m => Task.Run(() => m.MigrateAsync(CancellationToken.None))));
 
         await using var connection = await db.Connections.OpenAsync(CancellationToken.None);
-        Assert.Equal(Migrations.Steps.Count, await connection.ExecuteScalarAsync<int>("PRAGMA user_version"));
+        Assert.Equal(SqliteMigrations.Steps.Count, await connection.ExecuteScalarAsync<int>("PRAGMA user_version"));
         Assert.Equal("ok", await connection.ExecuteScalarAsync<string>("PRAGMA integrity_check"));
         Assert.Equal(1, await connection.ExecuteScalarAsync<int>("SELECT count(*) FROM store_version"));
     }
@@ -62,7 +63,7 @@ public sealed class DatabaseMigratorTests
         {
             await using (var connection = await connections.OpenAsync(CancellationToken.None))
             {
-                foreach (var step in Migrations.Steps.Take(5))
+                foreach (var step in SqliteMigrations.Steps.Take(5))
                     await connection.ExecuteAsync(step.Sql);
                 await connection.ExecuteAsync("""
                     PRAGMA user_version = 5;
@@ -74,7 +75,7 @@ public sealed class DatabaseMigratorTests
                     """);
             }
 
-            await new DatabaseMigrator(connections, NullLogger<DatabaseMigrator>.Instance).MigrateAsync(CancellationToken.None);
+            await new SqliteMigrator(connections, NullLogger<SqliteMigrator>.Instance).MigrateAsync(CancellationToken.None);
             var store = new SqliteArticleStore(connections);
 
             async Task<string[]> Search(string text) =>
@@ -84,7 +85,7 @@ public sealed class DatabaseMigratorTests
             Assert.Empty(await Search("lede"));
             Assert.Empty(await Search("span"));
             await using var check = await connections.OpenAsync(CancellationToken.None);
-            Assert.Equal(Migrations.Steps.Count, await check.ExecuteScalarAsync<int>("PRAGMA user_version"));
+            Assert.Equal(SqliteMigrations.Steps.Count, await check.ExecuteScalarAsync<int>("PRAGMA user_version"));
             Assert.Equal(2, await check.ExecuteScalarAsync<int>("SELECT count(*) FROM articles WHERE raw_hash IS NULL"));
         }
         finally
@@ -93,6 +94,28 @@ public sealed class DatabaseMigratorTests
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             Directory.Delete(directory, recursive: true);
         }
+    }
+
+    [Fact]
+    public async Task Migrating_a_database_of_schema_8_gives_every_feed_its_host()
+    {
+        await using var db = await TempDatabase.CreateAsync(migrate: false);
+        await using (var connection = await db.Connections.OpenAsync(CancellationToken.None))
+        {
+            foreach (var step in SqliteMigrations.Steps.Take(8))
+                await connection.ExecuteAsync(step.Sql);
+            await connection.ExecuteAsync("""
+                PRAGMA user_version = 8;
+                INSERT INTO feeds (id, url, created_at) VALUES (1, 'https://News.Example/feed', 0);
+                INSERT INTO feeds (id, url, discovered_url, created_at) VALUES (2, 'https://blog.example/', 'https://cdn.example/rss', 0);
+                """);
+        }
+
+        await db.MigrateAsync();
+
+        await using var check = await db.Connections.OpenAsync(CancellationToken.None);
+        Assert.Equal(["news.example", "cdn.example"], await check.QueryAsync<string>("SELECT host FROM feeds ORDER BY id"));
+        Assert.Equal(SqliteMigrations.Steps.Count, await check.ExecuteScalarAsync<int>("PRAGMA user_version"));
     }
 
     [Fact]

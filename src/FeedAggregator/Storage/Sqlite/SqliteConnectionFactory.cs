@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
 
-namespace FeedAggregator.Storage;
+namespace FeedAggregator.Storage.Sqlite;
 
 /// <summary>
 /// Opens connections to the one SQLite file with the settings every connection needs, and holds

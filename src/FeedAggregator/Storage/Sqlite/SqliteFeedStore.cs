@@ -2,11 +2,14 @@ using Dapper;
 using FeedAggregator.Model;
 using Microsoft.Data.Sqlite;
 
-namespace FeedAggregator.Storage;
+namespace FeedAggregator.Storage.Sqlite;
 
 /// <summary>The SQLite implementation of <see cref="IFeedStore"/>.</summary>
-public sealed class SqliteFeedStore(SqliteConnectionFactory connections) : IFeedStore
+/// <param name="time">The clock that stamps when a poll's lease ended (the poll cycle's clock).</param>
+public sealed class SqliteFeedStore(SqliteConnectionFactory connections, TimeProvider? time = null) : IFeedStore
 {
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
+
     public async Task<IReadOnlyList<Feed>> ListAsync(CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
@@ -70,10 +73,10 @@ public sealed class SqliteFeedStore(SqliteConnectionFactory connections) : IFeed
             {
                 added += await connection.ExecuteAsync(new CommandDefinition(
                     """
-                    INSERT INTO feeds (url, origin, title, site_url, category, interval_seconds, created_at)
-                    VALUES (@Url, 'opml', @Title, @SiteUrl, @Category, @interval, @now)
+                    INSERT INTO feeds (url, origin, title, site_url, category, interval_seconds, created_at, host)
+                    VALUES (@Url, 'opml', @Title, @SiteUrl, @Category, @interval, @now, @host)
                     """,
-                    new { subscription.Url, subscription.Title, subscription.SiteUrl, subscription.Category, interval, now = UnixTime.ToDb(now) },
+                    new { subscription.Url, subscription.Title, subscription.SiteUrl, subscription.Category, interval, now = UnixTime.ToDb(now), host = Feed.HostOf(subscription.Url) },
                     transaction, cancellationToken: cancellationToken));
                 continue;
             }
@@ -134,7 +137,7 @@ public sealed class SqliteFeedStore(SqliteConnectionFactory connections) : IFeed
         }, cancellationToken);
 
     public Task UpdatePollStateAsync(Feed feed, CancellationToken cancellationToken) =>
-        connections.WriteAsync(writer => writer.SavePollState(feed), cancellationToken);
+        connections.WriteAsync(writer => writer.SavePollState(feed, _time.GetUtcNow()), cancellationToken);
 
     public async Task<long> GetStateVersionAsync(CancellationToken cancellationToken)
     {
@@ -143,24 +146,15 @@ public sealed class SqliteFeedStore(SqliteConnectionFactory connections) : IFeed
             "SELECT version + feeds_version FROM store_version WHERE id = 1", cancellationToken: cancellationToken));
     }
 
-    public async Task<IReadOnlyList<Feed>> GetHeldAsync(DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<FeedRow>(new CommandDefinition(
-            $"SELECT {FeedRow.Columns} FROM feeds WHERE origin = 'opml' AND removed_at IS NULL AND retry_after_at > @now",
-            new { now = UnixTime.ToDb(now) }, cancellationToken: cancellationToken));
-        return rows.Select(r => r.ToFeed()).ToList();
-    }
-
     public async Task<bool> MoveAsync(long id, string newUrl, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
         var moved = await connection.ExecuteAsync(new CommandDefinition(
             """
-            UPDATE feeds SET url = @newUrl
+            UPDATE feeds SET url = @newUrl, host = CASE WHEN discovered_url IS NULL THEN @host ELSE host END
             WHERE id = @id AND NOT EXISTS (SELECT 1 FROM feeds WHERE url = @newUrl)
             """,
-            new { id, newUrl }, cancellationToken: cancellationToken));
+            new { id, newUrl, host = Feed.HostOf(newUrl) }, cancellationToken: cancellationToken));
         return moved == 1;
     }
 

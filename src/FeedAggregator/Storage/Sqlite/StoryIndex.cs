@@ -2,7 +2,7 @@ using FeedAggregator.Model;
 using FeedAggregator.Stories;
 using Microsoft.Data.Sqlite;
 
-namespace FeedAggregator.Storage;
+namespace FeedAggregator.Storage.Sqlite;
 
 /// <summary>
 /// The SQL of dedupe beyond (feed, key), prepared once on the writer's connection: which story a

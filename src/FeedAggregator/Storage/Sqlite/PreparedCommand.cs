@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
 
-namespace FeedAggregator.Storage;
+namespace FeedAggregator.Storage.Sqlite;
 
 /// <summary>
 /// A statement compiled once on the writer's connection and run again with new values: the hot

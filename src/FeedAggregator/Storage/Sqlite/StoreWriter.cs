@@ -1,7 +1,7 @@
 using FeedAggregator.Model;
 using Microsoft.Data.Sqlite;
 
-namespace FeedAggregator.Storage;
+namespace FeedAggregator.Storage.Sqlite;
 
 /// <summary>
 /// The one writing connection of a process to the database, with its prepared statements. SQLite
@@ -62,10 +62,10 @@ internal sealed class StoreWriter : IDisposable
     }
 
     /// <summary>One feed document's articles and the feed's poll state, in one transaction.</summary>
-    public StoreSummary Save(Feed polledFeed, IReadOnlyList<Article> articles, DateTimeOffset now, double threshold)
+    public StoreSummary Save(Feed polledFeed, IReadOnlyList<Article> articles, DateTimeOffset now, double threshold, DateTimeOffset storedAt)
     {
         using var transaction = Begin();
-        var summary = Save(transaction, new DocumentWrite(polledFeed, articles, now), threshold);
+        var summary = Save(transaction, new DocumentWrite(polledFeed, articles, now), threshold, storedAt);
         transaction.Commit();
         return summary;
     }
@@ -76,14 +76,14 @@ internal sealed class StoreWriter : IDisposable
     /// document is still all or nothing: when the batch fails, every document is written again
     /// in a transaction of its own, and only the one that fails alone fails.
     /// </summary>
-    public IReadOnlyList<StoreOutcome> SaveAll(IReadOnlyList<DocumentWrite> writes, double threshold)
+    public IReadOnlyList<StoreOutcome> SaveAll(IReadOnlyList<DocumentWrite> writes, double threshold, DateTimeOffset storedAt)
     {
         if (writes.Count > 1)
         {
             try
             {
                 using var transaction = Begin();
-                var summaries = writes.Select(write => new StoreOutcome(Save(transaction, write, threshold))).ToList();
+                var summaries = writes.Select(write => new StoreOutcome(Save(transaction, write, threshold, storedAt))).ToList();
                 transaction.Commit();
                 return summaries;
             }
@@ -99,7 +99,7 @@ internal sealed class StoreWriter : IDisposable
             try
             {
                 using var transaction = Begin();
-                var summary = Save(transaction, write, threshold);
+                var summary = Save(transaction, write, threshold, storedAt);
                 transaction.Commit();
                 outcomes.Add(new StoreOutcome(summary));
             }
@@ -112,15 +112,18 @@ internal sealed class StoreWriter : IDisposable
         return outcomes;
     }
 
+    /// <summary>The writing connection, for the cold writes of other store parts (leases) that share its turn.</summary>
+    public SqliteConnection Connection => _connection;
+
     // IMMEDIATE: the write lock is taken up front, so another process's writer makes this one
     // wait (busy_timeout) rather than fail when a read would turn into a write.
-    private SqliteTransaction Begin() => _connection.BeginTransaction(deferred: false);
+    public SqliteTransaction Begin() => _connection.BeginTransaction(deferred: false);
 
-    private StoreSummary Save(SqliteTransaction transaction, DocumentWrite write, double threshold)
+    private StoreSummary Save(SqliteTransaction transaction, DocumentWrite write, double threshold, DateTimeOffset storedAt)
     {
         var (polledFeed, now) = (write.Feed, write.Now);
         if (write.PollState)
-            _pollState.With(transaction, FeedPollStateWriter.Values(polledFeed)).Execute();
+            _pollState.With(transaction, FeedPollStateWriter.Values(polledFeed, storedAt)).Execute();
         if (write.Articles is not { } articles)
             return new StoreSummary(0, 0, 0);
 
@@ -166,10 +169,10 @@ internal sealed class StoreWriter : IDisposable
     }
 
     /// <summary>Only the feed's poll state (not modified, failed, gone, held).</summary>
-    public int SavePollState(Feed feed)
+    public int SavePollState(Feed feed, DateTimeOffset storedAt)
     {
         using var transaction = Begin();
-        var changed = _pollState.With(transaction, FeedPollStateWriter.Values(feed)).Execute();
+        var changed = _pollState.With(transaction, FeedPollStateWriter.Values(feed, storedAt)).Execute();
         transaction.Commit();
         return changed;
     }
@@ -235,7 +238,7 @@ internal sealed class StoreWriter : IDisposable
     {
         var story = _stories.FindStory(transaction, article, polledFeed.Id, threshold);
         var values = ArticleRow.WriteValues(article, polledFeed.Id, now,
-            SqliteArticleStore.PublicIdFor(polledFeed.Url, article.Key), story?.StoryId, story?.Match ?? "first", story?.Score);
+            PublicId.For(polledFeed.Url, article.Key), story?.StoryId, story?.Match ?? "first", story?.Score);
         // The unique index is the last word: a concurrent writer's row is never doubled.
         if (_insert.With(transaction, values).Scalar() is not long id)
             return 0;

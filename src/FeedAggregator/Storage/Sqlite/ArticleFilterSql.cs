@@ -1,7 +1,7 @@
 using System.Text;
 using Dapper;
 
-namespace FeedAggregator.Storage;
+namespace FeedAggregator.Storage.Sqlite;
 
 /// <summary>An <see cref="ArticleFilter"/> as a parameterised WHERE clause over articles a JOIN feeds f.</summary>
 internal static class ArticleFilterSql

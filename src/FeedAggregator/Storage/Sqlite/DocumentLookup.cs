@@ -2,7 +2,7 @@ using System.Text.Json;
 using FeedAggregator.Model;
 using Microsoft.Data.Sqlite;
 
-namespace FeedAggregator.Storage;
+namespace FeedAggregator.Storage.Sqlite;
 
 /// <summary>
 /// One statement per feed document: its keys that the feed has stored (with what a save needs of

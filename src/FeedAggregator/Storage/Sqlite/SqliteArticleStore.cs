@@ -1,27 +1,26 @@
-using System.Security.Cryptography;
-using System.Text;
 using Dapper;
 using FeedAggregator.Model;
 using FeedAggregator.Stories;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 
-namespace FeedAggregator.Storage;
+namespace FeedAggregator.Storage.Sqlite;
 
 /// <summary>The SQLite implementation of <see cref="IArticleStore"/>.</summary>
-public sealed class SqliteArticleStore(SqliteConnectionFactory connections, IOptions<DedupeOptions>? options = null) : IArticleStore
+/// <param name="time">The clock that stamps when a poll's lease ended (the poll cycle's clock).</param>
+public sealed class SqliteArticleStore(
+    SqliteConnectionFactory connections, IOptions<DedupeOptions>? options = null, TimeProvider? time = null) : IArticleStore
 {
-    /// <summary>The tag: URI authority and date of every public id (RFC 4151); never change them.</summary>
-    public const string TagPrefix = "tag:feedaggregator,2026:";
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
 
     private double Threshold => options?.Value.SimilarityThreshold ?? new DedupeOptions().SimilarityThreshold;
 
     public Task<StoreSummary> SaveAsync(
         Feed polledFeed, IReadOnlyList<Article> articles, DateTimeOffset now, CancellationToken cancellationToken) =>
-        connections.WriteAsync(writer => writer.Save(polledFeed, articles, now, Threshold), cancellationToken);
+        connections.WriteAsync(writer => writer.Save(polledFeed, articles, now, Threshold, _time.GetUtcNow()), cancellationToken);
 
     public Task<IReadOnlyList<StoreOutcome>> SaveAllAsync(IReadOnlyList<DocumentWrite> writes, CancellationToken cancellationToken) =>
-        connections.WriteAsync(writer => writer.SaveAll(writes, Threshold), cancellationToken);
+        connections.WriteAsync(writer => writer.SaveAll(writes, Threshold, _time.GetUtcNow()), cancellationToken);
 
     public async Task<KnownEntries> GetKnownAsync(long feedId, IReadOnlyCollection<string> keys, IReadOnlyCollection<string> urls, CancellationToken cancellationToken)
     {
@@ -155,13 +154,6 @@ public sealed class SqliteArticleStore(SqliteConnectionFactory connections, IOpt
             """,
             cancellationToken: cancellationToken));
         return new StoreStatistics(articles, bytes);
-    }
-
-    /// <summary>The public id of a new article: a tag: URI from where it was first seen and its key.</summary>
-    internal static string PublicIdFor(string feedUrl, string key)
-    {
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(feedUrl + "\n" + key));
-        return TagPrefix + Convert.ToHexStringLower(hash, 0, 16);
     }
 
     // The feed columns of FeedRow.Columns read from alias f, minus the id that splits the row.

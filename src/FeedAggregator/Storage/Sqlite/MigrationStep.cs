@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
 
-namespace FeedAggregator.Storage;
+namespace FeedAggregator.Storage.Sqlite;
 
 /// <summary>
 /// One schema step: its SQL, then, when the SQL alone cannot do it, code run in the same

@@ -1,7 +1,7 @@
 using Dapper;
 using Microsoft.Data.Sqlite;
 
-namespace FeedAggregator.Storage;
+namespace FeedAggregator.Storage.Sqlite;
 
 /// <summary>
 /// Consistent copies of the SQLite store, while it is in use: SQLite's online backup API copies
@@ -49,9 +49,9 @@ public static class SqliteBackup
     {
         RequireDatabase(backup);
         var summary = await CheckAsync(backup, cancellationToken);
-        if (summary.SchemaVersion > Migrations.Steps.Count)
+        if (summary.SchemaVersion > SqliteMigrations.Steps.Count)
             throw new InvalidDataException(
-                $"restore: {backup} has schema version {summary.SchemaVersion}, newer than this feedagg knows ({Migrations.Steps.Count}); restore it with the feedagg that made it.");
+                $"restore: {backup} has schema version {summary.SchemaVersion}, newer than this feedagg knows ({SqliteMigrations.Steps.Count}); restore it with the feedagg that made it.");
 
         string? previous = null;
         if (File.Exists(database))

@@ -1,10 +1,10 @@
-namespace FeedAggregator.Storage;
+namespace FeedAggregator.Storage.Sqlite;
 
 /// <summary>
 /// The schema as an ordered list of steps. The database's <c>user_version</c> is the number of
 /// steps applied; a step is never edited once released, only followed by a new one.
 /// </summary>
-internal static class Migrations
+internal static class SqliteMigrations
 {
     public static IReadOnlyList<MigrationStep> Steps { get; } =
     [
@@ -236,5 +236,34 @@ internal static class Migrations
         new("""
         CREATE INDEX articles_first_seen ON articles (first_seen_at);
         """),
+
+        // 11: one poller per feed and per host, across processes. A poller takes a host (owner,
+        // owned_until) and the due feeds of that host (lease_owner, leased_until); a poll's stored
+        // result ends its feed's lease (leased_until becomes the time it ended), a dead poller's
+        // leases expire. A host keeps its politeness between pollers: the earliest the next request
+        // may start, and its Retry-After. Taking and renewing leases is not a change /status shows,
+        // so the feeds' version trigger now names the columns it does show.
+        new(
+            """
+            ALTER TABLE feeds ADD COLUMN host TEXT;
+            ALTER TABLE feeds ADD COLUMN leased_until INTEGER;
+            ALTER TABLE feeds ADD COLUMN lease_owner TEXT;
+            CREATE INDEX feeds_host ON feeds (host) WHERE origin = 'opml';
+            CREATE TABLE hosts (
+                host          TEXT PRIMARY KEY,
+                owner         TEXT,
+                owned_until   INTEGER,
+                next_start_at INTEGER,
+                held_until    INTEGER
+            ) WITHOUT ROWID;
+            DROP TRIGGER feeds_updated_state;
+            CREATE TRIGGER feeds_updated_state AFTER UPDATE OF
+                url, origin, title, site_url, category, interval_seconds, etag, last_modified, status,
+                last_http_status, last_error, consecutive_errors, last_polled_at, last_success_at, next_poll_at,
+                retry_after_at, body_hash, discovered_url, hint_seconds, last_warning, removed_at, posting_since, posting_entries,
+                hub_url, hub_topic, push_until, push_seen_at, push_missed_at ON feeds
+                BEGIN UPDATE store_version SET feeds_version = feeds_version + 1; END;
+            """,
+            HostColumn.FillAsync),
     ];
 }

@@ -1,0 +1,183 @@
+using Dapper;
+using FeedAggregator.Refreshing;
+using FeedAggregator.Storage;
+using FeedAggregator.Tests.Support;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+
+namespace FeedAggregator.Tests.Refreshing;
+
+/// <summary>
+/// Two pollers on one store, as the service and a `poll --once` process are: each feed fetched by
+/// one of them, each host contacted by one at a time, with its gap and Retry-After handed over.
+/// Each poller has its own connections and writer, as a separate process has.
+/// </summary>
+public sealed class PollCycleLeaseTests
+{
+    private const int Hosts = 8;
+    private const int FeedsPerHost = 5;
+
+    private static async Task<LocalHttpServer> ServerAsync(Func<HttpContext, Task>? before = null) =>
+        await LocalHttpServer.StartAsync(routes => routes.MapGet("/feed/{n}", async context =>
+        {
+            if (before is not null)
+                await before(context);
+            await context.Response.Body.WriteAsync(Feeds.Rss("item-" + context.Request.RouteValues["n"]));
+        }), loopbackHosts: Hosts);
+
+    private static Uri[] FeedUrls(LocalHttpServer server) =>
+        [.. Enumerable.Range(0, Hosts * FeedsPerHost).Select(n => server.Url(n % Hosts, $"/feed/{n}"))];
+
+    // A request that takes a moment, so that the two pollers' passes overlap.
+    private static Task Slowly(HttpContext context) => Task.Delay(20, context.RequestAborted);
+
+    private static void AssertEachFetchedOnce(LocalHttpServer server, params PollCycleSummary[] summaries)
+    {
+        var requests = server.Requests.GroupBy(r => r.Path).ToDictionary(g => g.Key, g => g.Count());
+        Assert.Equal(Hosts * FeedsPerHost, requests.Count);
+        Assert.All(requests, r => Assert.Equal(1, r.Value));
+        Assert.Equal(Hosts * FeedsPerHost, summaries.Sum(s => s.Polled));
+        Assert.All(summaries, s => Assert.Equal(0, s.Failed));
+    }
+
+    [Fact]
+    public async Task Two_pollers_on_one_store_never_fetch_a_feed_twice()
+    {
+        await using var server = await ServerAsync(Slowly);
+        await using var first = await PollHarness.CreateAsync(FeedUrls(server), o => o.MaxConcurrency = 2);
+        await using var second = first.OtherProcess(o => o.MaxConcurrency = 2);
+
+        var summaries = await Task.WhenAll(first.PollAsync(), second.PollAsync());
+
+        AssertEachFetchedOnce(server, summaries);
+        Assert.All(summaries, s => Assert.NotEqual(0, s.Polled)); // both took a share
+        Assert.Empty(summaries[0].Results.Select(r => r.Feed.Id).Intersect(summaries[1].Results.Select(r => r.Feed.Id)));
+    }
+
+    [Fact]
+    public async Task Two_processes_starting_on_a_new_file_migrate_sync_and_poll_each_feed_once()
+    {
+        await using var server = await ServerAsync(Slowly);
+        await using var first = await PollHarness.CreateOnFreshFileAsync(FeedUrls(server), o => o.MaxConcurrency = 2);
+        await using var second = first.OtherProcess(o => o.MaxConcurrency = 2);
+
+        var summaries = await Task.WhenAll(RunAsync(first), RunAsync(second));
+
+        AssertEachFetchedOnce(server, summaries);
+
+        static async Task<PollCycleSummary> RunAsync(PollHarness process)
+        {
+            await process.PrepareAsync();
+            return await process.PollAsync();
+        }
+    }
+
+    [Fact]
+    public async Task A_forced_run_does_not_poll_again_what_another_poller_polled_since_it_began()
+    {
+        await using var server = await ServerAsync();
+        await using var first = await PollHarness.CreateAsync(FeedUrls(server));
+        await using var second = first.OtherProcess();
+        var forced = await first.PollAsync(force: true); // the clock stands still: a forced run never takes back its own polls
+        first.Time.Advance(TimeSpan.FromSeconds(1));
+
+        // A forced run that began before the other one stored its polls takes none of them.
+        var leases = second.Db.Leases;
+        var claim = new PollClaim("late-forced-run", first.Time.GetUtcNow(), first.Time.GetUtcNow().AddMinutes(5), Force: true, CycleStart: PollHarness.Start.AddMilliseconds(-1));
+        Assert.Empty(await leases.ClaimAsync(claim, 100, CancellationToken.None));
+        // One that begins after them polls every feed again, as --force asks.
+        var again = await second.PollAsync(force: true);
+
+        Assert.Equal(Hosts * FeedsPerHost, forced.Polled);
+        Assert.Equal(Hosts * FeedsPerHost, again.Polled);
+    }
+
+    [Fact]
+    public async Task A_host_taken_over_from_another_poller_waits_for_that_pollers_gap()
+    {
+        var gap = TimeSpan.FromMinutes(1);
+        var seen = new List<DateTimeOffset>();
+        PollHarness? clock = null;
+        await using var server = await LocalHttpServer.StartAsync(routes => routes.MapGet("/feed/{n}", async context =>
+        {
+            lock (seen)
+                seen.Add(clock!.Time.GetUtcNow());
+            await context.Response.Body.WriteAsync(Feeds.Rss("a"));
+        }));
+        await using var first = await PollHarness.CreateAsync([server.Url("/feed/1"), server.Url("/feed/2")], o => o.MinHostGap = gap);
+        await using var second = first.OtherProcess(o => o.MinHostGap = gap);
+        clock = first;
+        var later = await first.FeedAsync(server.Url("/feed/2").AbsoluteUri);
+        await first.Db.Feeds.UpdatePollStateAsync(later with { NextPollAt = PollHarness.Start.AddSeconds(10) }, CancellationToken.None);
+
+        Assert.Equal(1, (await first.PollAsync()).Polled); // feed 1 now; its host goes back with the gap
+        first.Time.Advance(TimeSpan.FromSeconds(10)); // feed 2 is due, on the same host
+        var polling = second.PollAsync();
+        await WhenAsync(async () => polling.IsCompleted || await HostOwnerAsync(second) is not null);
+        first.Time.Advance(TimeSpan.FromSeconds(49));
+        await Task.Delay(200);
+        Assert.False(polling.IsCompleted);
+        Assert.Single(server.Requests);
+
+        first.Time.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal(1, (await polling).Polled);
+        Assert.Equal([PollHarness.Start, PollHarness.Start + gap], seen);
+    }
+
+    [Fact]
+    public async Task A_hosts_retry_after_holds_its_feeds_for_the_other_poller_too()
+    {
+        await using var server = await LocalHttpServer.StartAsync(routes => routes.MapGet("/feed/{n}", context =>
+        {
+            context.Response.StatusCode = 429;
+            context.Response.Headers.RetryAfter = "120";
+            return Task.CompletedTask;
+        }));
+        await using var first = await PollHarness.CreateAsync([server.Url("/feed/1"), server.Url("/feed/2")]);
+        await using var second = first.OtherProcess();
+        var later = await first.FeedAsync(server.Url("/feed/2").AbsoluteUri);
+        await first.Db.Feeds.UpdatePollStateAsync(later with { NextPollAt = PollHarness.Start.AddSeconds(10) }, CancellationToken.None);
+
+        await first.PollAsync();
+        first.Time.Advance(TimeSpan.FromSeconds(10));
+        var summary = await second.PollAsync();
+
+        var held = Assert.Single(summary.Results);
+        Assert.True(held.Held);
+        Assert.Equal(PollHarness.Start.AddMinutes(2), held.Feed.RetryAfter);
+        Assert.Single(server.Requests);
+    }
+
+    [Fact]
+    public async Task The_feeds_of_a_poller_that_died_are_polled_by_another_once_its_leases_expire()
+    {
+        await using var server = await ServerAsync();
+        await using var survivor = await PollHarness.CreateAsync(FeedUrls(server), o => o.LeaseTimeout = TimeSpan.FromMinutes(2));
+        var now = PollHarness.Start;
+        var taken = await survivor.Db.Leases.ClaimAsync(new PollClaim("dead-process", now, now.AddMinutes(2)), 3, CancellationToken.None);
+        Assert.Equal(3, taken.Count);
+
+        var before = await survivor.PollAsync();
+        Assert.Equal((Hosts - 3) * FeedsPerHost, before.Polled);
+
+        survivor.Time.Advance(TimeSpan.FromMinutes(2));
+        var after = await survivor.PollAsync();
+
+        Assert.Equal(3 * FeedsPerHost, after.Polled);
+        Assert.Equal(taken.SelectMany(h => h.Feeds).Select(f => f.Id).Order(), after.Results.Select(r => r.Feed.Id).Order());
+        Assert.All(server.Requests.GroupBy(r => r.Path), g => Assert.Single(g));
+    }
+
+    private static async Task<string?> HostOwnerAsync(PollHarness poller)
+    {
+        await using var connection = await poller.Db.Connections.OpenAsync(CancellationToken.None);
+        return await connection.ExecuteScalarAsync<string?>("SELECT owner FROM hosts WHERE owner IS NOT NULL");
+    }
+
+    // Waits (in real time, with a safety net) for something another task does.
+    private static async Task WhenAsync(Func<Task<bool>> condition)
+    {
+        for (var i = 0; i < 500 && !await condition(); i++)
+            await Task.Delay(10);
+    }
+}
