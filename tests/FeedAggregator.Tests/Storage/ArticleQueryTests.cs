@@ -141,4 +141,30 @@ public sealed class ArticleQueryTests
         Assert.Empty(await TitlesAsync(db, new(Text: "lede")));
         Assert.Equal(["Release notes"], await TitlesAsync(db, new(Text: "allocator rewritten")));
     }
+
+    [Fact]
+    public async Task Search_sees_each_batch_as_committed_a_refused_poll_not_at_all_and_an_update_by_its_new_text()
+    {
+        await using var db = await TempDatabase.CreateAsync();
+        await db.Feeds.SyncSubscriptionsAsync([new("https://tech.example/feed")], Now, None);
+        var feed = Assert.Single(await db.Feeds.ListAsync(None));
+        var unknownFeed = new Feed { Id = 999, Url = "https://nowhere.example/feed" }; // its articles break the foreign key
+        var outcomes = await db.Articles.SaveAllAsync(
+        [
+            new(feed, [Make("b1", "Scheduler patch", "<p>first draft</p>", "en", "Linux", 2)], Now),
+            new(unknownFeed, [Make("x1", "Orphan scheduler", "<p>never stored</p>", "en", "Linux", 1)], Now),
+            new(feed, [Make("b2", "Allocator notes", "<p>second draft</p>", "en", "Linux", 3)], Now),
+        ], None);
+        Assert.NotNull(outcomes[1].Error);
+
+        // The same entry again with another text: found by the new words only.
+        await db.Articles.SaveAllAsync(
+            [new(feed, [Make("b1", "Scheduler patch", "<p>final version</p>", "en", "Linux", 2) with { ContentHash = "changed" }], Now)], None);
+
+        Assert.Equal(["Scheduler patch"], await TitlesAsync(db, new(Text: "scheduler")));
+        Assert.Equal(["Scheduler patch"], await TitlesAsync(db, new(Text: "final")));
+        Assert.Empty(await TitlesAsync(db, new(Text: "first")));
+        Assert.Empty(await TitlesAsync(db, new(Text: "never")));
+        Assert.Equal(["Allocator notes"], await TitlesAsync(db, new(Text: "second draft")));
+    }
 }
