@@ -115,7 +115,7 @@ internal static class ParseCommand
             if (parsed.Feed is not { } feed)
                 return ParseOutcome.Failed(input, parsed.Error ?? "not a feed");
             var warnings = new List<string>(feed.Warnings);
-            return new ParseOutcome(input, feed, Processor.Process(feed, documentUrl, 0, warnings), null)
+            return new ParseOutcome(input, feed, Processor.Process(feed, documentUrl, 0, warnings, forStore: false), null)
             {
                 Titles = MarkupTitles.Of(feed, documentUrl, Sanitizer),
                 Warnings = warnings,

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text.Json;
 using FeedAggregator.Model;
 using FeedAggregator.Parsing;
 using FeedAggregator.Stories;
@@ -23,17 +21,22 @@ public sealed class ArticleProcessor(ContentSanitizer sanitizer, IOptions<Proces
         Process(feed, documentUrl, feedId, warnings: []);
 
     /// <param name="warnings">Receives what processing had to cut to stay within <see cref="ProcessingOptions"/>, for the feed's status.</param>
-    public IReadOnlyList<Article> Process(ParsedFeed feed, Uri? documentUrl, long feedId, ICollection<string> warnings)
+    /// <param name="forStore">
+    /// False when the articles are only shown (<c>feedagg parse</c>): they get no fingerprint and
+    /// no content hash, which only the store compares.
+    /// </param>
+    public IReadOnlyList<Article> Process(ParsedFeed feed, Uri? documentUrl, long feedId, ICollection<string> warnings, bool forStore = true)
     {
         var sharedIds = IncomingEntry.SharedIds(feed);
         var articles = new List<Article>(feed.Entries.Count);
         foreach (var entry in feed.Entries)
-            articles.Add(Process(feed, entry, documentUrl, feedId, idIsUnique: entry.Id is null || !sharedIds.Contains(entry.Id.Trim()), warnings));
+            articles.Add(Process(feed, entry, documentUrl, feedId, idIsUnique: entry.Id is null || !sharedIds.Contains(entry.Id.Trim()), warnings, forStore));
         return articles;
     }
 
     public Article Process(
-        ParsedFeed feed, ParsedEntry entry, Uri? documentUrl, long feedId = 0, bool idIsUnique = true, ICollection<string>? warnings = null)
+        ParsedFeed feed, ParsedEntry entry, Uri? documentUrl, long feedId = 0, bool idIsUnique = true, ICollection<string>? warnings = null,
+        bool forStore = true)
     {
         var baseUrl = entry.BaseUrl ?? feed.BaseUrl ?? documentUrl;
         var url = CanonicalUrl.Clean(UrlResolver.Resolve(entry.Link, baseUrl));
@@ -72,9 +75,9 @@ public sealed class ArticleProcessor(ContentSanitizer sanitizer, IOptions<Proces
             Language = language,
             ContentHash = "",
             Text = contentText,
-            Fingerprint = TextFingerprint.Of($"{title}\n{contentText}"),
+            Fingerprint = forStore ? TextFingerprint.Of($"{title}\n{contentText}") : null,
         };
-        return article with { ContentHash = HashOf(article) };
+        return forStore ? article with { ContentHash = ContentHash.Of(article) } : article;
     }
 
     /// <summary>How a warning names the entry: its id, else its link, else its title, shortened.</summary>
@@ -118,17 +121,4 @@ public sealed class ArticleProcessor(ContentSanitizer sanitizer, IOptions<Proces
             .Select(a => new Author(a.Name.Length > 0 ? a.Name : null, a.Email.Length > 0 ? a.Email : null))
             .Distinct()
             .ToList();
-
-    private static string HashOf(Article article)
-    {
-        var published = new
-        {
-            article.Url, article.Title, article.SummaryHtml, article.ContentHtml,
-            // A name or an e-mail alone hashes as the bare string authors were before both were
-            // kept, so stored articles are not all rewritten (and shown as updated) after an upgrade.
-            Authors = article.Authors.Select(a => a.Name is null || a.Email is null ? (object)a.Label : a),
-            article.Categories, article.Enclosures, article.Published, article.Updated, article.Language,
-        };
-        return Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(published)), 0, 16);
-    }
 }

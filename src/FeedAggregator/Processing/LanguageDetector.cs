@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace FeedAggregator.Processing;
 
 /// <summary>
@@ -9,7 +11,8 @@ public static class LanguageDetector
 {
     public static string? Detect(string? text)
     {
-        if (string.IsNullOrEmpty(text))
+        // ASCII letters are Latin: left unknown, below.
+        if (string.IsNullOrEmpty(text) || Ascii.IsValid(text))
             return null;
         int letters = 0, arabic = 0, persian = 0, urdu = 0, hebrew = 0, greek = 0, cyrillic = 0, thai = 0, hangul = 0, kana = 0, han = 0;
         foreach (var c in text)

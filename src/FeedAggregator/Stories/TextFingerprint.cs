@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 
 namespace FeedAggregator.Stories;
@@ -34,24 +35,29 @@ public sealed class TextFingerprint
     /// <summary>The fingerprint of a text, or null when it is too short to tell stories apart.</summary>
     public static TextFingerprint? Of(string text)
     {
-        var words = TextFolding.Words(text);
-        if (words.Count < MinWords)
-            return null;
-
-        var values = new uint[Size];
-        Array.Fill(values, uint.MaxValue);
-        for (var i = 0; i + ShingleWords <= words.Count; i++)
+        var folded = TextFolding.ForWords(text);
+        // A word is at least one character and a separator: these hold every word's bounds and shingle.
+        var bounds = ArrayPool<int>.Shared.Rent(folded.Length + 2);
+        var shingles = ArrayPool<ulong>.Shared.Rent(folded.Length / 2 + 1);
+        try
         {
-            var shingle = Fnv(words, i);
-            for (var h = 0; h < Size; h++)
-            {
-                var value = (uint)Mix(shingle ^ Seeds[h]);
-                if (value < values[h])
-                    values[h] = value;
-            }
+            var words = 0;
+            for (var i = 0; TextFolding.NextWord(folded, ref i) is var (start, end); words++)
+                (bounds[2 * words], bounds[2 * words + 1]) = (start, end);
+            if (words < MinWords)
+                return null;
+            var count = words - ShingleWords + 1;
+            for (var w = 0; w < count; w++)
+                shingles[w] = Fnv(folded, bounds.AsSpan(2 * w, 2 * ShingleWords));
+            var values = new uint[Size];
+            MinHash.Fill(shingles.AsSpan(0, count), values, Seeds);
+            return new TextFingerprint(values);
         }
-
-        return new TextFingerprint(values);
+        finally
+        {
+            ArrayPool<int>.Shared.Return(bounds);
+            ArrayPool<ulong>.Shared.Return(shingles);
+        }
     }
 
     /// <summary>The estimated Jaccard similarity of the two texts' shingles, 0 to 1.</summary>
@@ -96,12 +102,13 @@ public sealed class TextFingerprint
         return new TextFingerprint(values);
     }
 
-    private static ulong Fnv(IReadOnlyList<string> words, int start)
+    /// <summary>FNV-1a over the words between <paramref name="bounds"/> (start, end pairs), each followed by a space.</summary>
+    private static ulong Fnv(string text, ReadOnlySpan<int> bounds)
     {
         var hash = 14695981039346656037UL;
-        for (var w = start; w < start + ShingleWords; w++)
+        for (var w = 0; w < bounds.Length; w += 2)
         {
-            foreach (var c in words[w])
+            foreach (var c in text.AsSpan(bounds[w], bounds[w + 1] - bounds[w]))
                 hash = (hash ^ c) * 1099511628211UL;
             hash = (hash ^ ' ') * 1099511628211UL;
         }
@@ -110,7 +117,7 @@ public sealed class TextFingerprint
     }
 
     // SplitMix64's finaliser: a cheap, well-spread 64-bit mix.
-    private static ulong Mix(ulong z)
+    internal static ulong Mix(ulong z)
     {
         z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
         z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 
@@ -13,27 +14,48 @@ public static class TextFolding
 {
     private const char Tatweel = '\u0640';
 
+    // ASCII, and the typographic spaces, dashes and quote marks of everyday text: none is a letter
+    // or a digit, none becomes one under NFKC, none combines with a neighbour (see ForWords).
+    private static readonly SearchValues<char> Plain = SearchValues.Create(
+        string.Concat(Enumerable.Range(0, 128).Select(c => (char)c))
+        + "\u00A0\u00AB\u00AD\u00BB\u2009\u200B\u2010\u2011\u2012\u2013\u2014\u2015"
+        + "\u2018\u2019\u201A\u201B\u201C\u201D\u201E\u201F\u2022\u2026\u2032\u2033\u2039\u203A");
+
     public static IReadOnlyList<string> Words(string text)
     {
-        var folded = Fold(text);
+        var folded = ForWords(text);
         var words = new List<string>();
-        var word = new StringBuilder();
-        foreach (var c in folded)
+        for (var i = 0; NextWord(folded, ref i) is var (start, end);)
+            words.Add(folded[start..end]);
+        return words;
+    }
+
+    /// <summary>
+    /// A text whose words (runs of letters and digits) are the words of <see cref="Fold"/>: the
+    /// folded text itself, or, for plain text (<see cref="Plain"/>), its lower case. Every
+    /// normalisation leaves plain text as it is, but for its typographic characters, which stay
+    /// or become other characters that are neither letters nor digits: separators either way.
+    /// </summary>
+    public static string ForWords(string text) =>
+        text.AsSpan().ContainsAnyExcept(Plain) ? Fold(text) : text.ToLowerInvariant();
+
+    /// <summary>The next word of <paramref name="folded"/> from <paramref name="index"/>, which moves past it; null at the end.</summary>
+    public static (int Start, int End)? NextWord(string folded, ref int index)
+    {
+        var i = index;
+        while (i < folded.Length && !char.IsLetterOrDigit(folded[i]))
+            i++;
+        if (i == folded.Length)
         {
-            if (char.IsLetterOrDigit(c))
-            {
-                word.Append(c);
-            }
-            else if (word.Length > 0)
-            {
-                words.Add(word.ToString());
-                word.Clear();
-            }
+            index = i;
+            return null;
         }
 
-        if (word.Length > 0)
-            words.Add(word.ToString());
-        return words;
+        var start = i;
+        while (i < folded.Length && char.IsLetterOrDigit(folded[i]))
+            i++;
+        index = i;
+        return (start, i);
     }
 
     public static string Fold(string text)

@@ -141,4 +141,73 @@ public sealed class ArticleQueryTests
         Assert.Empty(await TitlesAsync(db, new(Text: "lede")));
         Assert.Equal(["Release notes"], await TitlesAsync(db, new(Text: "allocator rewritten")));
     }
+
+    [Fact]
+    public async Task Search_sees_each_batch_as_committed_a_refused_poll_not_at_all_and_an_update_by_its_new_text()
+    {
+        await using var db = await TempDatabase.CreateAsync();
+        await db.Feeds.SyncSubscriptionsAsync([new("https://tech.example/feed")], Now, None);
+        var feed = Assert.Single(await db.Feeds.ListAsync(None));
+        var unknownFeed = new Feed { Id = 999, Url = "https://nowhere.example/feed" }; // its articles break the foreign key
+        var outcomes = await db.Articles.SaveAllAsync(
+        [
+            new(feed, [Make("b1", "Scheduler patch", "<p>first draft</p>", "en", "Linux", 2)], Now),
+            new(unknownFeed, [Make("x1", "Orphan scheduler", "<p>never stored</p>", "en", "Linux", 1)], Now),
+            new(feed, [Make("b2", "Allocator notes", "<p>second draft</p>", "en", "Linux", 3)], Now),
+        ], None);
+        Assert.NotNull(outcomes[1].Error);
+
+        // The same entry again with another text: found by the new words only.
+        await db.Articles.SaveAllAsync(
+            [new(feed, [Make("b1", "Scheduler patch", "<p>final version</p>", "en", "Linux", 2) with { ContentHash = "changed" }], Now)], None);
+
+        Assert.Equal(["Scheduler patch"], await TitlesAsync(db, new(Text: "scheduler")));
+        Assert.Equal(["Scheduler patch"], await TitlesAsync(db, new(Text: "final")));
+        Assert.Empty(await TitlesAsync(db, new(Text: "first")));
+        Assert.Empty(await TitlesAsync(db, new(Text: "never")));
+        Assert.Equal(["Allocator notes"], await TitlesAsync(db, new(Text: "second draft")));
+    }
+
+    [Fact]
+    public async Task Search_after_a_batch_with_a_refused_poll_and_updates_finds_exactly_what_was_committed()
+    {
+        await using var db = await TempDatabase.CreateAsync();
+        await db.Feeds.SyncSubscriptionsAsync(
+            [new("https://tech.example/feed"), new("https://world.example/feed"), new("https://science.example/feed")], Now, None);
+        var feeds = (await db.Feeds.ListAsync(None)).ToDictionary(f => new Uri(f.Url).Host);
+        await db.Articles.SaveAllAsync(
+        [
+            new(feeds["tech.example"], [Make("t1", "Scheduler patch", "<p>first draft</p>", "en", "Linux", 5)], Now),
+            new(feeds["world.example"], [Make("w1", "Harbour strike", "<p>dockers walk out</p>", "en", "Labour", 6)], Now),
+        ], None);
+
+        // One batch: an update and a new article; a poll the store refuses after it has written
+        // an update and a new article of its own (its last entry breaks the title's NOT NULL);
+        // a new article that takes the refused one's row id when each poll is written again alone.
+        var outcomes = await db.Articles.SaveAllAsync(
+        [
+            new(feeds["tech.example"],
+            [
+                Make("t1", "Scheduler patch", "<p>merged upstream</p>", "en", "Linux", 5) with { ContentHash = "t1 merged" },
+                Make("t2", "Compiler news", "<p>register allocation</p>", "en", "Linux", 4),
+            ], Now),
+            new(feeds["world.example"],
+            [
+                Make("w1", "Harbour strike ends", "<p>dockers return</p>", "en", "Labour", 6) with { ContentHash = "w1 ends" },
+                Make("w2", "Ferry timetable", "<p>boats delayed</p>", "en", "Labour", 3),
+                Make("w3", "", "<p>broken</p>", "en", "Labour", 2) with { Title = null! },
+            ], Now),
+            new(feeds["science.example"], [Make("s1", "Comet sighted", "<p>bright tail</p>", "en", "Space", 1)], Now),
+        ], None);
+
+        Assert.Equal(new StoreSummary(1, 1, 0), outcomes[0].Summary);
+        Assert.NotNull(outcomes[1].Error);
+        Assert.Equal(new StoreSummary(1, 0, 0), outcomes[2].Summary);
+        Assert.Equal(["Scheduler patch"], await TitlesAsync(db, new(Text: "scheduler merged upstream")));
+        Assert.Equal(["Compiler news"], await TitlesAsync(db, new(Text: "register")));
+        Assert.Equal(["Harbour strike"], await TitlesAsync(db, new(Text: "dockers walk")));
+        Assert.Equal(["Comet sighted"], await TitlesAsync(db, new(Text: "comet tail")));
+        foreach (var gone in (string[])["first", "draft", "ends", "return", "ferry", "boats", "broken"])
+            Assert.Empty(await TitlesAsync(db, new(Text: gone)));
+    }
 }

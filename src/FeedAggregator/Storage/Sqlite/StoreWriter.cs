@@ -16,8 +16,7 @@ internal sealed class StoreWriter : IDisposable
     private readonly PreparedCommand _insert;
     private readonly PreparedCommand _update;
     private readonly PreparedCommand _touch;
-    private readonly PreparedCommand _indexText;
-    private readonly PreparedCommand _unindexText;
+    private readonly SearchIndexWrites _search;
     private readonly PreparedCommand _pollState;
     private readonly StoryIndex _stories;
 
@@ -55,8 +54,7 @@ internal sealed class StoreWriter : IDisposable
             WHERE id = @id
             """, [.. ArticleRow.WriteNames, "id"]);
         _touch = new PreparedCommand(connection, "UPDATE articles SET raw_hash = @rawHash WHERE id = @id", "rawHash", "id");
-        _indexText = new PreparedCommand(connection, SearchIndex.InsertSql, "id", "title", "text");
-        _unindexText = new PreparedCommand(connection, SearchIndex.DeleteSql, "id");
+        _search = new SearchIndexWrites(connection);
         _pollState = new PreparedCommand(connection, FeedPollStateWriter.Sql, FeedPollStateWriter.Names);
         _stories = new StoryIndex(connection);
     }
@@ -64,10 +62,7 @@ internal sealed class StoreWriter : IDisposable
     /// <summary>One feed document's articles and the feed's poll state, in one transaction.</summary>
     public StoreSummary Save(Feed polledFeed, IReadOnlyList<Article> articles, DateTimeOffset now, double threshold, DateTimeOffset storedAt)
     {
-        using var transaction = Begin();
-        var summary = Save(transaction, new DocumentWrite(polledFeed, articles, now), threshold, storedAt);
-        transaction.Commit();
-        return summary;
+        return InTransaction(transaction => Save(transaction, new DocumentWrite(polledFeed, articles, now), threshold, storedAt));
     }
 
     /// <summary>
@@ -82,10 +77,7 @@ internal sealed class StoreWriter : IDisposable
         {
             try
             {
-                using var transaction = Begin();
-                var summaries = writes.Select(write => new StoreOutcome(Save(transaction, write, threshold, storedAt))).ToList();
-                transaction.Commit();
-                return summaries;
+                return InTransaction(transaction => writes.Select(write => new StoreOutcome(Save(transaction, write, threshold, storedAt))).ToList());
             }
             catch (SqliteException)
             {
@@ -98,10 +90,7 @@ internal sealed class StoreWriter : IDisposable
         {
             try
             {
-                using var transaction = Begin();
-                var summary = Save(transaction, write, threshold, storedAt);
-                transaction.Commit();
-                outcomes.Add(new StoreOutcome(summary));
+                outcomes.Add(new StoreOutcome(InTransaction(transaction => Save(transaction, write, threshold, storedAt))));
             }
             catch (SqliteException ex)
             {
@@ -118,6 +107,23 @@ internal sealed class StoreWriter : IDisposable
     // IMMEDIATE: the write lock is taken up front, so another process's writer makes this one
     // wait (busy_timeout) rather than fail when a read would turn into a write.
     public SqliteTransaction Begin() => _connection.BeginTransaction(deferred: false);
+
+    /// <summary>Runs <paramref name="write"/> in a transaction, committed with the search index's pending writes; rolled back whole on a failure.</summary>
+    private T InTransaction<T>(Func<SqliteTransaction, T> write)
+    {
+        using var transaction = Begin();
+        try
+        {
+            var result = write(transaction);
+            _search.Commit(transaction);
+            return result;
+        }
+        finally
+        {
+            // Empty after a commit; after a failure, what the rolled-back transaction queued.
+            _search.Discard();
+        }
+    }
 
     private StoreSummary Save(SqliteTransaction transaction, DocumentWrite write, double threshold, DateTimeOffset storedAt)
     {
@@ -242,7 +248,7 @@ internal sealed class StoreWriter : IDisposable
         // The unique index is the last word: a concurrent writer's row is never doubled.
         if (_insert.With(transaction, values).Scalar() is not long id)
             return 0;
-        _indexText.With(transaction, id, article.Title, SearchIndex.TextOf(article)).Execute();
+        _search.Index(id, article.Title, SearchIndex.TextOf(article));
         _stories.AddBuckets(transaction, id, article.Fingerprint);
         if (story is not null)
             merged++;
@@ -252,8 +258,8 @@ internal sealed class StoreWriter : IDisposable
     private int Update(SqliteTransaction transaction, Feed polledFeed, Article article, StoredKey stored, DateTimeOffset now)
     {
         var changed = _update.With(transaction, ArticleRow.WriteValues(article, polledFeed.Id, now, stored.Id)).Execute();
-        _unindexText.With(transaction, stored.Id).Execute();
-        _indexText.With(transaction, stored.Id, article.Title, SearchIndex.TextOf(article)).Execute();
+        _search.Unindex(stored.Id);
+        _search.Index(stored.Id, article.Title, SearchIndex.TextOf(article));
         var fingerprint = article.Fingerprint?.ToBytes();
         if (stored.Fingerprint is null != fingerprint is null || (fingerprint is not null && !fingerprint.AsSpan().SequenceEqual(stored.Fingerprint)))
         {
@@ -288,8 +294,7 @@ internal sealed class StoreWriter : IDisposable
         _insert.Dispose();
         _update.Dispose();
         _touch.Dispose();
-        _indexText.Dispose();
-        _unindexText.Dispose();
+        _search.Dispose();
         _pollState.Dispose();
         _stories.Dispose();
         _connection.Dispose();
