@@ -8,7 +8,9 @@
 #   4. a full disk (a small tmpfs; needs mount): poll --once exits 1 naming the file, /health is
 #      503 with the reason, and the service recovers on its own when space returns;
 #   5. markup-heavy feeds (16 MB of sibling tags, deep nesting, many entities): bounded time and
-#      memory, cut with a warning on the feed's status, the other feeds stored.
+#      memory, cut with a warning on the feed's status, the other feeds stored;
+#   6. two processes on one store, first on a new file (they race the migration and the OPML
+#      sync), then forced on the same file: both exit 0 and no feed is fetched twice.
 source "$(dirname "$0")/lib.sh"
 require sqlite3 curl
 
@@ -154,5 +156,49 @@ check "the ordinary feeds are stored" test "$(sql "$STATE/heavy.db" "SELECT coun
 check "each heavy feed's other entry is stored" test "$(sql "$STATE/heavy.db" "SELECT count(*) FROM articles WHERE key LIKE '%after%'")" = 3
 check "each heavy feed is ok with a warning that says what was cut" test "$(sql "$STATE/heavy.db" "SELECT count(*) FROM feeds WHERE url LIKE '%/heavy/%' AND status = 'ok' AND last_warning IS NOT NULL")" = 3
 echo "  warnings: $(sql "$STATE/heavy.db" "SELECT group_concat(substr(last_warning, 1, 120), ' | ') FROM feeds WHERE url LIKE '%/heavy/%'")"
+
+echo "-- 6. two processes on one store"
+# Twelve hosts (127.0.0.2 to .13), four feeds each answered after 1 s: the two processes overlap
+# for seconds, and each takes hosts the other has not.
+PORT_TWO=$(free_port)
+for h in $(seq 2 13); do
+  "$PY" "$(dirname "$0")/reliability-data/feed_server.py" "$PORT_TWO" "$WORK/two-requests.log" 1 "127.0.0.$h" &
+  BACKGROUND_PIDS+=($!)
+done
+for h in $(seq 2 13); do
+  for _ in $(seq 1 50); do curl -s -o /dev/null "http://127.0.0.$h:$PORT_TWO/feed/0" && break; sleep 0.1; done
+done
+: >"$WORK/two-requests.log"
+{ echo '<?xml version="1.0"?><opml version="2.0"><body>'
+  for h in $(seq 2 13); do
+    for i in 0 1 2 3; do echo "<outline type=\"rss\" text=\"Host $h feed $i\" xmlUrl=\"http://127.0.0.$h:$PORT_TWO/slow/$((h * 10 + i))\"/>"; done
+  done
+  echo '</body></opml>'; } >"$CONTENT_ROOT/config/two.opml"
+TWO=(--Storage:Database=data/two.db --Feeds:File=config/two.opml --Seeds:Directory=no-seeds
+     --Polling:MinHostGap=00:00:00 --Polling:MaxConcurrencyPerHost=2 --Polling:MaxConcurrency=4)
+# two_pollers [ARGS...]: two poll --once at the same moment; sets TWO_EXITS to their exit codes.
+two_pollers() {
+  ( cd "$CONTENT_ROOT" && exec "$FEEDAGG" poll --once "${TWO[@]}" "$@" ) >"$WORK/two-a.out" 2>&1 &
+  local a=$!
+  ( cd "$CONTENT_ROOT" && exec "$FEEDAGG" poll --once "${TWO[@]}" "$@" ) >"$WORK/two-b.out" 2>&1 &
+  local b=$! ea=0 eb=0
+  wait "$a" || ea=$?
+  wait "$b" || eb=$?
+  TWO_EXITS="$ea $eb"
+  echo "  process A: $(tail -1 "$WORK/two-a.out")"
+  echo "  process B: $(tail -1 "$WORK/two-b.out")"
+}
+fetched_most() { sort "$WORK/two-requests.log" | uniq -c | sort -rn | awk 'NR == 1 { print $1 }'; }
+two_pollers
+check "on a new file both exit 0 (got $TWO_EXITS)" test "$TWO_EXITS" = "0 0"
+check "on a new file every feed is fetched once ($(grep -c '' "$WORK/two-requests.log") requests for 48 feeds)" \
+  test "$(sort -u "$WORK/two-requests.log" | grep -c '')" = 48 -a "$(fetched_most)" = 1
+check "every article is stored once" test "$(sql "$STATE/two.db" 'SELECT count(*) FROM articles')" = $((48 * 20))
+two_pollers --force
+check "forced on the same file both exit 0 (got $TWO_EXITS)" test "$TWO_EXITS" = "0 0"
+check "forced, every feed is fetched once more ($(grep -c '' "$WORK/two-requests.log") requests in all)" \
+  test "$(grep -c '' "$WORK/two-requests.log")" = 96 -a "$(fetched_most)" = 2
+check "the file passes integrity_check, no article doubled" \
+  test "$(sql "$STATE/two.db" 'PRAGMA integrity_check')/$(sql "$STATE/two.db" 'SELECT count(*) FROM articles')" = "ok/$((48 * 20))"
 
 finish

@@ -7,7 +7,7 @@
   /heavy/nested    one item whose description nests 200,000 <div> elements
   /heavy/entities  one item whose description holds 1,500,000 character references
 
-usage: feed_server.py PORT LOG [SLOW]
+usage: feed_server.py PORT LOG [SLOW [ADDRESS]]   (ADDRESS: a loopback address, 127.0.0.1 by default)
 """
 import random, sys, time
 from http.server import ThreadingHTTPServer, BaseHTTPRequestHandler
@@ -15,6 +15,7 @@ from xml.sax.saxutils import escape
 
 PORT, LOG = int(sys.argv[1]), sys.argv[2]
 SLOW = float(sys.argv[3]) if len(sys.argv) > 3 else 3.0
+ADDRESS = sys.argv[4] if len(sys.argv) > 4 else "127.0.0.1"
 _words = ["".join(random.Random(w).choices("abcdefghijklmnoprstuvwz", k=6)) for w in range(4000)]
 
 def text(seed, words):
@@ -70,4 +71,4 @@ class Handler(BaseHTTPRequestHandler):
         pass
 
 ThreadingHTTPServer.daemon_threads = True
-ThreadingHTTPServer(("127.0.0.1", PORT), Handler).serve_forever()
+ThreadingHTTPServer((ADDRESS, PORT), Handler).serve_forever()
