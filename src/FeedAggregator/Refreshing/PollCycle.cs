@@ -54,6 +54,7 @@ public sealed class PollCycle(
             var due = (await feeds.GetDueAsync(now, force, cancellationToken)).Count;
             progress?.Report(new PollProgress(due, 0, 0, null));
             var results = new ConcurrentBag<RefreshResult>();
+            await TakeBackFromEndedPollersAsync(now, settings.MinHostGap, cancellationToken);
             // Each pass leases under a name of its own: a forced pass knows the feeds it polled itself.
             var owner = $"{poller.Name}#{++_runs}";
             var run = new PollCycleRun(leases, feeds, schedule, owner, settings, time, logger, force, spreadOverdue && !force, metrics);
@@ -88,6 +89,26 @@ public sealed class PollCycle(
         finally
         {
             _oneCycleAtATime.Release();
+        }
+    }
+
+    // The leases of a process of this machine that has ended (kill -9, or a poll --once whose store
+    // refused to take them back) go back now rather than after Polling:LeaseTimeout.
+    private async Task TakeBackFromEndedPollersAsync(DateTimeOffset now, TimeSpan gap, CancellationToken cancellationToken)
+    {
+        try
+        {
+            foreach (var holder in await leases.ListHoldersAsync(now, cancellationToken))
+            {
+                if (!PollerIdentity.HasEndedHere(holder))
+                    continue;
+                await leases.ReleaseAllAsync(holder, now, gap, cancellationToken);
+                logger.LogInformation("Polling: took back the leases of {Poller}, a process of this machine that has ended", holder);
+            }
+        }
+        catch (DbException ex)
+        {
+            logger.LogWarning("Polling: could not take back the leases of ended pollers; they expire by themselves: {Error}", ex.Message);
         }
     }
 

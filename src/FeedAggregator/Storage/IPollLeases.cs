@@ -29,6 +29,9 @@ public interface IPollLeases
     /// pollable again, and its hosts wait at least <paramref name="gap"/> from <paramref name="now"/>.
     /// </summary>
     Task ReleaseAllAsync(string owner, DateTimeOffset now, TimeSpan gap, CancellationToken cancellationToken);
+
+    /// <summary>The pollers that hold a lease (a host or a feed) that has not expired at <paramref name="now"/>.</summary>
+    Task<IReadOnlyList<string>> ListHoldersAsync(DateTimeOffset now, CancellationToken cancellationToken);
 }
 
 /// <summary>What a poller asks for when it claims.</summary>

@@ -168,6 +168,26 @@ public sealed class PollCycleLeaseTests
         Assert.All(server.Requests.GroupBy(r => r.Path), g => Assert.Single(g));
     }
 
+    [Fact]
+    public async Task The_leases_of_an_ended_process_of_this_machine_are_taken_back_at_once_and_another_machines_are_not()
+    {
+        await using var server = await ServerAsync();
+        await using var survivor = await PollHarness.CreateAsync(FeedUrls(server), o => o.LeaseTimeout = TimeSpan.FromMinutes(2));
+        var now = PollHarness.Start;
+        // No process has this pid (above Linux's pid_max): it was killed, or exited without giving its leases back.
+        var ended = $"{Environment.MachineName}/{int.MaxValue}/0123abcd#1";
+        var endedHosts = await survivor.Db.Leases.ClaimAsync(new PollClaim(ended, now, now.AddMinutes(2)), 2, CancellationToken.None);
+        var elsewhere = await survivor.Db.Leases.ClaimAsync(new PollClaim("other-machine/1/0123abcd#1", now, now.AddMinutes(2)), 1, CancellationToken.None);
+        Assert.Equal((2, 1), (endedHosts.Count, elsewhere.Count));
+
+        var summary = await survivor.PollAsync();
+
+        Assert.Equal((Hosts - 1) * FeedsPerHost, summary.Polled);
+        Assert.DoesNotContain(summary.Results, r => elsewhere[0].Feeds.Any(f => f.Id == r.Feed.Id));
+        Assert.Equal(["other-machine/1/0123abcd#1"], await survivor.Db.Leases.ListHoldersAsync(now, CancellationToken.None));
+        Assert.All(server.Requests.GroupBy(r => r.Path), g => Assert.Single(g));
+    }
+
     private static async Task<string?> HostOwnerAsync(PollHarness poller)
     {
         await using var connection = await poller.Db.Connections.OpenAsync(CancellationToken.None);

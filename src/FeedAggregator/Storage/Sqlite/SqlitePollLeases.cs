@@ -113,6 +113,19 @@ public sealed class SqlitePollLeases(SqliteConnectionFactory connections) : IPol
             """,
             new { owner, now = UnixTime.ToDb(now), nextStartAt = UnixTime.ToDb(now + gap) }, cancellationToken);
 
+    public async Task<IReadOnlyList<string>> ListHoldersAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var holders = await connection.QueryAsync<string>(new CommandDefinition(
+            """
+            SELECT owner FROM hosts WHERE owner IS NOT NULL AND owned_until > @now
+            UNION
+            SELECT lease_owner FROM feeds WHERE lease_owner IS NOT NULL AND leased_until > @now
+            """,
+            new { now = UnixTime.ToDb(now) }, cancellationToken: cancellationToken));
+        return [.. holders];
+    }
+
     private Task<int> WriteAsync(string sql, object parameters, CancellationToken cancellationToken) =>
         connections.WriteAsync(writer =>
         {
