@@ -93,22 +93,17 @@ public sealed class PollCycle(
     }
 
     // The leases of a process of this machine that has ended (kill -9, or a poll --once whose store
-    // refused to take them back) go back now rather than after Polling:LeaseTimeout.
+    // refused to take them back) go back now rather than after Polling:LeaseTimeout. A store that
+    // refuses this write fails the pass like any other store failure: the feeds behind those
+    // leases could not be recorded either.
     private async Task TakeBackFromEndedPollersAsync(DateTimeOffset now, TimeSpan gap, CancellationToken cancellationToken)
     {
-        try
+        foreach (var holder in await leases.ListHoldersAsync(now, cancellationToken))
         {
-            foreach (var holder in await leases.ListHoldersAsync(now, cancellationToken))
-            {
-                if (!PollerIdentity.HasEndedHere(holder))
-                    continue;
-                await leases.ReleaseAllAsync(holder, now, gap, cancellationToken);
-                logger.LogInformation("Polling: took back the leases of {Poller}, a process of this machine that has ended", holder);
-            }
-        }
-        catch (DbException ex)
-        {
-            logger.LogWarning("Polling: could not take back the leases of ended pollers; they expire by themselves: {Error}", ex.Message);
+            if (!PollerIdentity.HasEndedHere(holder))
+                continue;
+            await leases.ReleaseAllAsync(holder, now, gap, cancellationToken);
+            logger.LogInformation("Polling: took back the leases of {Poller}, a process of this machine that has ended", holder);
         }
     }
 
