@@ -6,7 +6,6 @@ using FeedAggregator.Publishing.Writers;
 using FeedAggregator.Refreshing;
 using FeedAggregator.Seeding;
 using FeedAggregator.Storage;
-using FeedAggregator.Storage.Sqlite;
 using FeedAggregator.Stories;
 using FeedAggregator.Subscriptions;
 using FeedAggregator.Worker.Http;
@@ -73,12 +72,8 @@ internal static class FeedAggregatorServiceCollectionExtensions
         services.AddValidatedOptions<DedupeOptions>(configuration, DedupeOptions.SectionName);
         services.AddValidatedOptions<RetentionOptions>(configuration, RetentionOptions.SectionName);
 
-        // Storage
-        services.AddSingleton(sp => new SqliteConnectionFactory(sp.GetRequiredService<IOptions<StorageOptions>>().Value.Database));
-        services.AddSingleton<IStoreMigrator, SqliteMigrator>();
-        services.AddSingleton<IFeedStore, SqliteFeedStore>();
-        services.AddSingleton<IArticleStore, SqliteArticleStore>();
-        services.AddSingleton<IPollLeases, SqlitePollLeases>();
+        // Storage: SQLite (one file) or PostgreSQL (shared by every node), behind the same contracts.
+        services.AddFeedStore(configuration[$"{StorageOptions.SectionName}:{nameof(StorageOptions.Provider)}"]);
 
         // The pipeline, stage by stage
         services.AddPollingPipeline();

@@ -24,7 +24,7 @@ internal static class HealthEndpoint
                 failing = all.Count(f => f.Status is FeedStatus.Error or FeedStatus.Gone);
                 store = "ok";
             }
-            catch (Microsoft.Data.Sqlite.SqliteException ex)
+            catch (System.Data.Common.DbException ex)
             {
                 store = "error: " + ex.Message;
             }

@@ -1,10 +1,12 @@
+using Dapper;
+using FeedAggregator.Storage;
 using FeedAggregator.Storage.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace FeedAggregator.Tests.Support;
 
 /// <summary>A real SQLite file in a temp folder, migrated, deleted afterwards.</summary>
-public sealed class TempDatabase : IAsyncDisposable
+public sealed class TempDatabase : ITestStore
 {
     private readonly bool _ownsDirectory;
 
@@ -24,6 +26,10 @@ public sealed class TempDatabase : IAsyncDisposable
     public SqliteArticleStore Articles { get; }
     public SqlitePollLeases Leases { get; }
 
+    IFeedStore ITestStore.Feeds => Feeds;
+    IArticleStore ITestStore.Articles => Articles;
+    IPollLeases ITestStore.Leases => Leases;
+
     /// <param name="migrate">False: an empty file, for the migration tests.</param>
     /// <param name="time">The clock of the stores (the one the poll cycle under test runs on).</param>
     public static async Task<TempDatabase> CreateAsync(bool migrate = true, TimeProvider? time = null)
@@ -38,6 +44,18 @@ public sealed class TempDatabase : IAsyncDisposable
 
     /// <summary>The same file seen as another process sees it: its own connections and writer.</summary>
     public TempDatabase OtherProcess(TimeProvider? time = null) => new(Directory, time, ownsDirectory: false);
+
+    public async Task<T> ScalarAsync<T>(string sql)
+    {
+        await using var connection = await Connections.OpenAsync(CancellationToken.None);
+        return (await connection.ExecuteScalarAsync<T>(sql))!;
+    }
+
+    public async Task ExecuteAsync(string sql, object? parameters = null)
+    {
+        await using var connection = await Connections.OpenAsync(CancellationToken.None);
+        await connection.ExecuteAsync(sql, parameters);
+    }
 
     public Task MigrateAsync() => new SqliteMigrator(Connections, NullLogger<SqliteMigrator>.Instance).MigrateAsync(CancellationToken.None);
 

@@ -33,8 +33,7 @@ public sealed class SqliteArticleStore(
         for (var i = 0; i < values.Length; i++)
             command.Parameters.AddWithValue("@" + DocumentLookup.Names[i], values[i]);
         await using var rows = await command.ExecuteReaderAsync(cancellationToken);
-        var known = DocumentLookup.Read(rows);
-        return new KnownEntries(known.Stored.ToDictionary(s => s.Key, s => s.Value.RawHash, StringComparer.Ordinal), known.RemovedKeys, known.RemovedUrls);
+        return StoredEntries.Read(rows).Known;
     }
 
     public async Task<IReadOnlyList<(Article Article, Feed Source)>> GetNewestAsync(int limit, CancellationToken cancellationToken)
@@ -42,7 +41,7 @@ public sealed class SqliteArticleStore(
         await using var connection = await connections.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<ArticleRow, FeedRow, (Article, Feed)>(new CommandDefinition(
                 $"""
-                SELECT {ArticleRow.Columns}, f.id AS Id, {FeedColumnsAliased}
+                SELECT {ArticleRow.Columns}, f.id AS Id, {FeedRow.JoinedColumns}
                 FROM articles a JOIN feeds f ON f.id = a.feed_id
                 WHERE {ArticleFilterSql.Subscribed}
                 ORDER BY a.sort_at DESC, a.id DESC
@@ -106,7 +105,7 @@ public sealed class SqliteArticleStore(
         SqliteConnection connection, string where, object parameters, CancellationToken cancellationToken) =>
         await connection.QueryAsync<ArticleRow, FeedRow, (Article, Feed)>(new CommandDefinition(
                 $"""
-                SELECT {ArticleRow.Columns}, f.id AS Id, {FeedColumnsAliased}
+                SELECT {ArticleRow.Columns}, f.id AS Id, {FeedRow.JoinedColumns}
                 FROM articles a JOIN feeds f ON f.id = a.feed_id
                 {where}
                 """,
@@ -128,10 +127,4 @@ public sealed class SqliteArticleStore(
         return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             "SELECT version FROM store_version WHERE id = 1", cancellationToken: cancellationToken));
     }
-
-    // The feed columns of FeedRow.Columns read from alias f, minus the id that splits the row.
-    private static readonly string FeedColumnsAliased = string.Join(", ",
-        FeedRow.Columns.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
-            .Where(c => !c.StartsWith("id ", StringComparison.Ordinal))
-            .Select(c => "f." + c));
 }

@@ -57,7 +57,7 @@ internal sealed class StoreWriter : IDisposable
         _touch = new PreparedCommand(connection, "UPDATE articles SET raw_hash = @rawHash WHERE id = @id", "rawHash", "id");
         _indexText = new PreparedCommand(connection, SearchIndex.InsertSql, "id", "title", "text");
         _unindexText = new PreparedCommand(connection, SearchIndex.DeleteSql, "id");
-        _pollState = new PreparedCommand(connection, FeedPollStateWriter.Sql, FeedPollStateWriter.Names);
+        _pollState = new PreparedCommand(connection, FeedPollStateWriter.Sql, FeedPollState.Names);
         _stories = new StoryIndex(connection);
     }
 
@@ -122,7 +122,7 @@ internal sealed class StoreWriter : IDisposable
     private StoreSummary Save(SqliteTransaction transaction, DocumentWrite write, double threshold, DateTimeOffset storedAt)
     {
         var (polledFeed, now) = (write.Feed, write.Now);
-        _pollState.With(transaction, FeedPollStateWriter.Values(polledFeed, storedAt)).Execute();
+        _pollState.With(transaction, FeedPollState.Values(polledFeed, storedAt)).Execute();
         if (write.Articles is not { } articles)
             return new StoreSummary(0, 0, 0);
 
@@ -130,9 +130,9 @@ internal sealed class StoreWriter : IDisposable
         var unique = articles.DistinctBy(a => a.Key, StringComparer.Ordinal).ToList();
         var keys = DocumentLookup.JsonArray(unique.Select(a => a.Key));
         var documentKeys = write.DocumentKeys is { } all ? DocumentLookup.JsonArray(all.Concat(unique.Select(a => a.Key))) : keys;
-        DocumentLookup.Result known;
+        StoredEntries known;
         using (var rows = _lookup.With(transaction, polledFeed.Id, keys, DocumentLookup.JsonArray(unique.Select(a => a.Url).OfType<string>()), documentKeys).Read())
-            known = DocumentLookup.Read(rows);
+            known = StoredEntries.Read(rows);
 
         int added = 0, updated = 0, unchanged = 0;
         foreach (var article in unique)
@@ -171,7 +171,7 @@ internal sealed class StoreWriter : IDisposable
     public int SavePollState(Feed feed, DateTimeOffset storedAt)
     {
         using var transaction = Begin();
-        var changed = _pollState.With(transaction, FeedPollStateWriter.Values(feed, storedAt)).Execute();
+        var changed = _pollState.With(transaction, FeedPollState.Values(feed, storedAt)).Execute();
         transaction.Commit();
         return changed;
     }
@@ -208,7 +208,7 @@ internal sealed class StoreWriter : IDisposable
         // The unique index is the last word: a concurrent writer's row is never doubled.
         if (_insert.With(transaction, values).Scalar() is not long id)
             return 0;
-        _indexText.With(transaction, id, article.Title, SearchIndex.TextOf(article)).Execute();
+        _indexText.With(transaction, id, article.Title, SearchText.Of(article)).Execute();
         _stories.AddBuckets(transaction, id, article.Fingerprint);
         return 1;
     }
@@ -217,7 +217,7 @@ internal sealed class StoreWriter : IDisposable
     {
         var changed = _update.With(transaction, ArticleRow.WriteValues(article, polledFeed.Id, now, stored.Id)).Execute();
         _unindexText.With(transaction, stored.Id).Execute();
-        _indexText.With(transaction, stored.Id, article.Title, SearchIndex.TextOf(article)).Execute();
+        _indexText.With(transaction, stored.Id, article.Title, SearchText.Of(article)).Execute();
         var fingerprint = article.Fingerprint?.ToBytes();
         if (stored.Fingerprint is null != fingerprint is null || (fingerprint is not null && !fingerprint.AsSpan().SequenceEqual(stored.Fingerprint)))
         {
