@@ -36,10 +36,14 @@ internal static class RunCommand
     {
         var app = FeedAggHost.CreateBuilder(configArgs).Build();
         app.UseResponseCompression();
-        app.MapFeedEndpoints();
         app.MapHealthEndpoint();
-        app.MapStatusEndpoint();
-        app.MapBaselineEndpoint(app.Configuration);
+        // A poll-only node (Roles=poll) answers /health and nothing else.
+        if (app.Services.GetRequiredService<NodeRoles>().Serves)
+        {
+            app.MapFeedEndpoints();
+            app.MapStatusEndpoint();
+            app.MapBaselineEndpoint(app.Configuration);
+        }
         return app;
     }
 }

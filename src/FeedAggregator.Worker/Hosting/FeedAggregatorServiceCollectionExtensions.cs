@@ -22,25 +22,55 @@ internal static class FeedAggregatorServiceCollectionExtensions
     public static IServiceCollection AddFeedAggregator(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
         services.AddFeedAggregatorCore(configuration, contentRoot);
+        var roles = NodeRoles.From(configuration);
+        services.AddSingleton(roles);
+        var storage = configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
+        var clustered = StorageProviders.IsPostgres(storage.Provider);
+
+        // The schema is current and the first rendering done before the scheduler starts.
+        services.AddHostedService(sp => sp.GetRequiredService<StartupTasks>());
 
         // The schedule
         services.AddQuartz(quartz =>
         {
             var polling = configuration.GetSection(PollingOptions.SectionName).Get<PollingOptions>() ?? new PollingOptions();
             var retention = configuration.GetSection(RetentionOptions.SectionName).Get<RetentionOptions>() ?? new RetentionOptions();
-            quartz.AddRecurringJob<PollJob>(PollJob.Key, "poll-due-feeds", polling.CheckEvery);
+            if (clustered)
+            {
+                // Every node joins one clustered scheduler on the shared database, so that the
+                // jobs below run on one node at a time; polling and each node's render cache are
+                // the nodes' own (ClusterNodeLoop). Quartz's tables come from our migrations.
+                quartz.ConfigureScheduler(s =>
+                {
+                    s.InstanceName = "feedagg";
+                    s.GenerateInstanceId = true;
+                });
+                quartz.UsePersistentStore(store =>
+                {
+                    store.UsePostgres(storage.ConnectionString ?? "");
+                    store.UseClustering(c => c.CheckinInterval = TimeSpan.FromSeconds(10));
+                    store.UseSystemTextJsonSerializer();
+                });
+                quartz.AddRecurringJob<SubscriptionSyncJob>(SubscriptionSyncJob.Key, "sync-subscriptions", polling.CheckEvery);
+            }
+            else if (roles.Polls)
+            {
+                quartz.AddRecurringJob<PollJob>(PollJob.Key, "poll-due-feeds", polling.CheckEvery);
+            }
+
             quartz.AddRecurringJob<PublishJob>(PublishJob.Key, "publish-changes", TimeSpan.FromSeconds(30));
             quartz.AddRecurringJob<RetentionJob>(RetentionJob.Key, "remove-old-articles", retention.RunEvery);
         });
         // Shutdown waits for a running poll to finish its transaction: no half-written rows or files.
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        if (clustered)
+            services.AddHostedService<ClusterNodeLoop>();
 
         services.AddResponseCompression(o =>
         {
             o.EnableForHttps = true;
             o.MimeTypes = ["application/atom+xml", "application/rss+xml", "application/feed+json", "text/html", "application/json"];
         });
-        services.AddHostedService(sp => sp.GetRequiredService<StartupTasks>());
         return services;
     }
 
