@@ -3,11 +3,11 @@ namespace FeedAggregator.Worker.Cli;
 /// <summary>
 /// Splits configuration overrides off the command line before the verbs are parsed, so every
 /// verb accepts them anywhere: <c>--Section:Key=value</c>, <c>--Section:Key value</c>, and the
-/// host's <c>--urls URL</c> and <c>--environment NAME</c>.
+/// host's <c>--urls URL</c> and <c>--environment NAME</c>, and the top-level <c>--Roles ROLE</c>.
 /// </summary>
 internal static class ConfigArguments
 {
-    private static readonly HashSet<string> HostKeys = new(StringComparer.OrdinalIgnoreCase) { "urls", "environment" };
+    private static readonly HashSet<string> HostKeys = new(StringComparer.OrdinalIgnoreCase) { "urls", "environment", "Roles" };
 
     /// <returns>The verb's own arguments and the overrides (as <c>--Key=value</c>), or an error for an override without a value.</returns>
     public static (List<string> CommandArgs, List<string> ConfigArgs, string? Error) Split(IReadOnlyList<string> args)

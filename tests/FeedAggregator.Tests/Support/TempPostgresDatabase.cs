@@ -8,7 +8,7 @@ namespace FeedAggregator.Tests.Support;
 
 /// <summary>
 /// A schema of its own in the test PostgreSQL server (FEEDAGG_TEST_POSTGRES, an Npgsql connection
-/// string; tests/postgres/throwaway.sh starts one), migrated, dropped afterwards. Each test gets
+/// string; tests/acceptance/pg-cluster.sh starts one), migrated, dropped afterwards. Each test gets
 /// its own schema, so tests run side by side as they do on SQLite files.
 /// </summary>
 public sealed class TempPostgresDatabase : ITestStore
@@ -43,7 +43,7 @@ public sealed class TempPostgresDatabase : ITestStore
         var server = Environment.GetEnvironmentVariable(ServerVariable);
         if (!string.IsNullOrWhiteSpace(server))
             return server;
-        const string why = $"PostgreSQL: no server configured ({ServerVariable} is not set; eval \"$(bash tests/postgres/throwaway.sh start)\" starts one)";
+        const string why = $"PostgreSQL: no server configured ({ServerVariable} is not set; eval \"$(bash tests/acceptance/pg-cluster.sh start)\" starts one)";
         if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
             throw new InvalidOperationException(why + ", and CI=true: CI must run the PostgreSQL tests.");
         throw new SkipException(why + ": the PostgreSQL store tests are skipped.");

@@ -93,9 +93,14 @@ public sealed class PostgresPollLeases(PostgresConnections connections) : IPollL
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
+            // A row locked now is being written by this poller (a feed's poll state, which ends its
+            // lease; a host given back): it is skipped, never waited for, so that renewing cannot
+            // deadlock with the writer's transactions, which lock the same rows in another order.
             """
-            UPDATE hosts SET owned_until = @until WHERE owner = @owner AND owned_until > @now;
-            UPDATE feeds SET leased_until = @until WHERE lease_owner = @owner AND leased_until > @now;
+            UPDATE hosts SET owned_until = @until
+            WHERE host IN (SELECT host FROM hosts WHERE owner = @owner AND owned_until > @now FOR UPDATE SKIP LOCKED);
+            UPDATE feeds SET leased_until = @until
+            WHERE id IN (SELECT id FROM feeds WHERE lease_owner = @owner AND leased_until > @now FOR UPDATE SKIP LOCKED);
             """,
             new { owner, now = UnixTime.ToDb(now), until = UnixTime.ToDb(until) }, cancellationToken: cancellationToken));
     }
