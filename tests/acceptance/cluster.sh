@@ -47,15 +47,7 @@ psql_db() { psql "$(pg_cluster_libpq | sed "s/dbname=[^ ]*/dbname=$DB/")" -tAX -
 
 publish_worker
 PORT=$(free_port)
-/usr/bin/python3 - "$FEEDS" "$HOSTS" "$PORT" >"$WORK/feeds.opml" <<'PY'
-import sys
-feeds, hosts, port = map(int, sys.argv[1:4])
-print('<?xml version="1.0" encoding="utf-8"?><opml version="2.0"><head><title>cluster</title></head><body>')
-for i in range(feeds):
-    k = i % hosts
-    print(f'<outline text="Feed {i}" xmlUrl="http://127.0.{k // 250}.{k % 250 + 1}:{port}/feed/{i}"/>')
-print('</body></opml>')
-PY
+/usr/bin/python3 "$ROOT/tests/FeedAggregator.Benchmarks/polling/feed_server.py" opml "$FEEDS" "$HOSTS" "$PORT" >"$WORK/feeds.opml"
 LOG=$WORK/requests.log
 ITEMS=5 /usr/bin/python3 "$ROOT/tests/FeedAggregator.Benchmarks/polling/feed_server.py" "$FEEDS" "$HOSTS" "$PORT" "$WORK/stats" "$DELAY_MS" "$LOG" &
 FEED_SERVER=$!

@@ -8,9 +8,21 @@ carries their ETag. Prints one line per status counted to STATS on SIGTERM.
 Optional: DELAY_MS (5th argument) delays every response, as a far server does; LOG (6th) gets one
 line per request as it is answered: "START_MS END_MS ADDRESS FEED STATUS" (the times in Unix
 milliseconds, ADDRESS the loopback address asked). ITEMS (environment, default 20) items per body.
+
+`feed_server.py opml FEEDS HOSTS PORT` prints the OPML subscription list of those feeds instead.
 """
 import asyncio, os, random, signal, sys, time
 from collections import Counter
+
+def host(k): return f"127.0.{k // 250}.{k % 250 + 1}"
+
+if sys.argv[1] == "opml":
+    feeds, hosts, port = map(int, sys.argv[2:5])
+    print('<?xml version="1.0" encoding="utf-8"?><opml version="2.0"><head><title>bench</title></head><body>')
+    for i in range(feeds):
+        print(f'<outline text="Feed {i}" xmlUrl="http://{host(i % hosts)}:{port}/feed/{i}"/>')
+    print('</body></opml>')
+    sys.exit(0)
 
 FEEDS, HOSTS, PORT = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3])
 STATS = sys.argv[4]
@@ -19,8 +31,6 @@ LOG = open(sys.argv[6], "a", buffering=1) if len(sys.argv) > 6 else None
 ITEMS = int(os.environ.get("ITEMS", "20"))
 counts = Counter()
 serial = Counter()
-
-def host(k): return f"127.0.{k // 250}.{k % 250 + 1}"
 
 # Every item gets its own text (40 words drawn from a 5,000-word vocabulary, seeded by the item),
 # as distinct articles have: the cycle measures polling and storing, not a flood of near-copies
