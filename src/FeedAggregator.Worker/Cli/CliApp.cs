@@ -28,6 +28,7 @@ internal static class CliApp
         root.Subcommands.Add(StoriesCommand.Create(configArgs));
         root.Subcommands.Add(BackupCommand.Create(configArgs));
         root.Subcommands.Add(BackupCommand.CreateRestore(configArgs));
+        root.Subcommands.Add(MigrateCommand.Create(configArgs));
         // No verb means run: `feedagg --urls http://127.0.0.1:5081` starts the service.
         root.SetAction((_, cancellationToken) => RunCommand.ExecuteAsync(configArgs, cancellationToken));
 

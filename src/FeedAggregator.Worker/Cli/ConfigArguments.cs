@@ -4,11 +4,12 @@ namespace FeedAggregator.Worker.Cli;
 /// Splits configuration overrides off the command line before the verbs are parsed, so every
 /// verb accepts them anywhere: <c>--Section:Key=value</c>, <c>--Section:Key value</c>, and the
 /// host's own keys <c>--urls URL</c>, <c>--environment NAME</c>, <c>--contentRoot</c> and
-/// <c>--applicationName</c> (the last two are what a test host such as WebApplicationFactory passes).
+/// <c>--applicationName</c> (the last two are what a test host such as WebApplicationFactory passes),
+/// and the top-level <c>--Roles ROLE</c>.
 /// </summary>
 internal static class ConfigArguments
 {
-    private static readonly HashSet<string> HostKeys = new(StringComparer.OrdinalIgnoreCase) { "urls", "environment", "contentRoot", "applicationName" };
+    private static readonly HashSet<string> HostKeys = new(StringComparer.OrdinalIgnoreCase) { "urls", "environment", "contentRoot", "applicationName", "Roles" };
 
     /// <returns>The verb's own arguments and the overrides (as <c>--Key=value</c>), or an error for an override without a value.</returns>
     public static (List<string> CommandArgs, List<string> ConfigArgs, string? Error) Split(IReadOnlyList<string> args)

@@ -39,12 +39,17 @@ internal static class RunCommand
         var app = builder.Build();
         app.UseResponseCompression();
         app.UseRateLimiter();
-        app.MapMetricsEndpoint();
-        app.MapFeedEndpoints();
         app.MapHealthEndpoint();
-        app.MapStatusEndpoint();
+        app.MapMetricsEndpoint();
+        // A poll-only node (Roles=poll) answers /health, /metrics and WebSub callbacks (pushes
+        // are stored by whichever node receives them), and nothing else.
         app.MapWebSubEndpoint();
-        app.MapBaselineEndpoint(app.Configuration);
+        if (app.Services.GetRequiredService<NodeRoles>().Serves)
+        {
+            app.MapFeedEndpoints();
+            app.MapStatusEndpoint();
+            app.MapBaselineEndpoint(app.Configuration);
+        }
         return app;
     }
 }

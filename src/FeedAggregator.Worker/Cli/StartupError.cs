@@ -1,5 +1,5 @@
+using System.Data.Common;
 using System.Reflection;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 
 namespace FeedAggregator.Worker.Cli;
@@ -16,7 +16,7 @@ internal static class StartupError
             $"configuration: {binding.Message} {binding.InnerException!.Message}",
         InvalidOperationException { Message: var m } when m.Contains("configuration", StringComparison.OrdinalIgnoreCase) =>
             $"configuration: {m}",
-        SqliteException sqlite => $"storage: {sqlite.Message}",
+        DbException storage => $"storage: {storage.Message}",
         InvalidDataException or IOException or UnauthorizedAccessException => $"{exception.Message}",
         AggregateException { InnerExceptions.Count: > 0 } aggregate =>
             string.Join("; ", aggregate.InnerExceptions.Select(Describe).Where(m => m is not null)) is { Length: > 0 } all ? all : null,

@@ -7,7 +7,6 @@ using FeedAggregator.Publishing.Writers;
 using FeedAggregator.Refreshing;
 using FeedAggregator.Seeding;
 using FeedAggregator.Storage;
-using FeedAggregator.Storage.Sqlite;
 using FeedAggregator.Stories;
 using FeedAggregator.Subscriptions;
 using FeedAggregator.WebSub;
@@ -31,19 +30,50 @@ internal static class FeedAggregatorServiceCollectionExtensions
         // First of the hosted services: the service holds the database before anything opens it.
         services.AddHostedService<DatabaseLockHolder>();
         services.AddFeedAggregatorCore(configuration, contentRoot);
+        var roles = NodeRoles.From(configuration);
+        services.AddSingleton(roles);
+        var storage = configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
+        var clustered = StorageProviders.IsPostgres(storage.Provider);
+
+        // The schema is current and the first rendering done before the scheduler starts.
+        services.AddHostedService(sp => sp.GetRequiredService<StartupTasks>());
 
         // The schedule
         services.AddQuartz(quartz =>
         {
             var polling = configuration.GetSection(PollingOptions.SectionName).Get<PollingOptions>() ?? new PollingOptions();
             var retention = configuration.GetSection(RetentionOptions.SectionName).Get<RetentionOptions>() ?? new RetentionOptions();
-            quartz.AddRecurringJob<PollJob>(PollJob.Key, "poll-due-feeds", polling.CheckEvery);
+            if (clustered)
+            {
+                // Every node joins one clustered scheduler on the shared database, so that the
+                // jobs below run on one node at a time; polling and each node's render cache are
+                // the nodes' own (ClusterNodeLoop). Quartz's tables come from our migrations.
+                quartz.ConfigureScheduler(s =>
+                {
+                    s.InstanceName = "feedagg";
+                    s.GenerateInstanceId = true;
+                });
+                quartz.UsePersistentStore(store =>
+                {
+                    store.UsePostgres(storage.ConnectionString ?? "");
+                    store.UseClustering(c => c.CheckinInterval = TimeSpan.FromSeconds(10));
+                    store.UseSystemTextJsonSerializer();
+                });
+                quartz.AddRecurringJob<SubscriptionSyncJob>(SubscriptionSyncJob.Key, "sync-subscriptions", polling.CheckEvery);
+            }
+            else if (roles.Polls)
+            {
+                quartz.AddRecurringJob<PollJob>(PollJob.Key, "poll-due-feeds", polling.CheckEvery);
+            }
+
             quartz.AddRecurringJob<PublishJob>(PublishJob.Key, "publish-changes", TimeSpan.FromSeconds(30));
             quartz.AddRecurringJob<RetentionJob>(RetentionJob.Key, "remove-old-articles", retention.RunEvery);
             quartz.AddRecurringJob<WebSubJob>(WebSubJob.Key, "keep-websub-subscriptions", polling.CheckEvery);
         });
         // Shutdown waits for a running poll to finish its transaction: no half-written rows or files.
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        if (clustered)
+            services.AddHostedService<ClusterNodeLoop>();
 
         services.AddResponseCompression(o =>
         {
@@ -99,13 +129,8 @@ internal static class FeedAggregatorServiceCollectionExtensions
             .PostConfigure(o => o.UseCallbackBase(configuration[$"{PublishingOptions.SectionName}:BaseUrl"]));
         services.AddValidatedOptions<MetricsOptions>(configuration, MetricsOptions.SectionName);
 
-        // Storage
-        services.AddSingleton(sp => new SqliteConnectionFactory(sp.GetRequiredService<IOptions<StorageOptions>>().Value.Database));
-        services.AddSingleton(sp => sp.GetRequiredService<SqliteConnectionFactory>().Health);
-        services.AddSingleton<IStoreMigrator, SqliteMigrator>();
-        services.AddSingleton<IFeedStore, SqliteFeedStore>();
-        services.AddSingleton<IArticleStore, SqliteArticleStore>();
-        services.AddSingleton<IPollLeases, SqlitePollLeases>();
+        // Storage: SQLite (one file) or PostgreSQL (shared by every node), behind the same contracts.
+        services.AddFeedStore(configuration[$"{StorageOptions.SectionName}:{nameof(StorageOptions.Provider)}"]);
 
         // The pipeline, stage by stage
         services.AddPollingPipeline();

@@ -52,7 +52,7 @@ internal sealed class PollJob(
         {
             logger.LogInformation("Polling: stopped by shutdown");
         }
-        catch (Microsoft.Data.Sqlite.SqliteException ex)
+        catch (System.Data.Common.DbException ex)
         {
             // The store is unavailable (disk full, locked, removed): /health shows it; retry next run.
             logger.LogError(ex, "Polling: the store failed; the next run tries again");

@@ -22,7 +22,7 @@ internal sealed class PublishJob(FeedPublisher publisher, ILogger<PublishJob> lo
         {
             logger.LogInformation("Publishing: stopped by shutdown");
         }
-        catch (Microsoft.Data.Sqlite.SqliteException ex)
+        catch (System.Data.Common.DbException ex)
         {
             logger.LogError(ex, "Publishing: the store failed; serving the last rendering");
         }

@@ -52,7 +52,7 @@ internal sealed class RetentionJob(
         {
             logger.LogInformation("Retention: stopped by shutdown");
         }
-        catch (Microsoft.Data.Sqlite.SqliteException ex)
+        catch (System.Data.Common.DbException ex)
         {
             logger.LogError(ex, "Retention: the store failed; the next run tries again");
         }

@@ -23,6 +23,10 @@ public sealed class FeedPublisher(
 {
     private readonly SemaphoreSlim _renderLock = new(1, 1);
     private volatile PublishedSnapshot? _current;
+    private MergedFeed? _currentFeed;
+
+    // The rendering the files and the hubs were last given (the render lock guards it).
+    private PublishedSnapshot? _written;
 
     /// <summary>The last rendering, or null before the first.</summary>
     public PublishedSnapshot? Current => _current;
@@ -30,30 +34,40 @@ public sealed class FeedPublisher(
     /// <summary>The base URL of the public links (always ends with a slash).</summary>
     public Uri BaseUrl => PublicBaseUrl(options.Value.BaseUrl);
 
-    /// <summary>Re-renders if the store changed since the last rendering (or <paramref name="force"/>), then writes the files.</summary>
-    public async Task<PublishedSnapshot> PublishAsync(CancellationToken cancellationToken, bool force = false)
+    /// <summary>
+    /// Re-renders if the store changed since the last rendering (or <paramref name="force"/>), then
+    /// writes the files and notifies WebSub hubs of what changed since they were last written.
+    /// <paramref name="writeOutputs"/> false only renders into memory: a node of a cluster keeps its
+    /// own cache current, and the files and hub pings are one node's job at a time.
+    /// </summary>
+    public async Task<PublishedSnapshot> PublishAsync(CancellationToken cancellationToken, bool force = false, bool writeOutputs = true)
     {
         await _renderLock.WaitAsync(cancellationToken);
         try
         {
             var version = await articles.GetVersionAsync(cancellationToken);
-            if (!force && _current is { } current && current.StoreVersion == version)
-                return current;
+            if (force || _current is not { } snapshot || snapshot.StoreVersion != version)
+            {
+                var started = Stopwatch.GetTimestamp();
+                var feed = await query.GetAsync(BaseUrl, cancellationToken);
+                feed = feed with { Navigation = await views.DefaultNavigationAsync(cancellationToken) };
+                var lastModified = TruncateToSeconds(feed.Updated);
+                var documents = writers.ToDictionary(
+                    w => w.Document.FileName,
+                    w => Render(w, feed, lastModified),
+                    StringComparer.Ordinal);
+                metrics?.Rendered("feeds", Stopwatch.GetElapsedTime(started));
+                snapshot = new PublishedSnapshot(version, documents);
+                (_current, _currentFeed) = (snapshot, feed);
+            }
 
-            var started = Stopwatch.GetTimestamp();
-            var feed = await query.GetAsync(BaseUrl, cancellationToken);
-            feed = feed with { Navigation = await views.DefaultNavigationAsync(cancellationToken) };
-            var lastModified = TruncateToSeconds(feed.Updated);
-            var documents = writers.ToDictionary(
-                w => w.Document.FileName,
-                w => Render(w, feed, lastModified),
-                StringComparer.Ordinal);
-            metrics?.Rendered("feeds", Stopwatch.GetElapsedTime(started));
-            var previous = _current;
-            var snapshot = new PublishedSnapshot(version, documents);
-            _current = snapshot;
-            var written = await WriteFilesAsync(snapshot, cancellationToken);
-            await webSub.NotifyAsync(ChangedFeeds(previous, snapshot, written, feed), cancellationToken);
+            if (writeOutputs && (force || !ReferenceEquals(_written, snapshot)))
+            {
+                var written = await WriteFilesAsync(snapshot, cancellationToken);
+                await webSub.NotifyAsync(ChangedFeeds(_written, snapshot, written, _currentFeed!), cancellationToken);
+                _written = snapshot;
+            }
+
             return snapshot;
         }
         finally

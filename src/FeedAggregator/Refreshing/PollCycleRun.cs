@@ -7,9 +7,11 @@ namespace FeedAggregator.Refreshing;
 
 /// <summary>
 /// The network side of one poll pass. MaxConcurrency fetch workers each take the next feed whose
-/// host may be contacted now; when no feed can go, one of them claims more hosts from the store
-/// (with their due feeds) until a claim finds none. A host is given back, with its gap and hold,
-/// as soon as its last feed is fetched; the leases are renewed while the pass runs.
+/// host may be contacted now, breadth first: the first feed of a host not started yet, else (once
+/// every host held has started) one of them claims more hosts from the store with their due
+/// feeds, else the next feed of a started host; claiming ends when a claim finds none. A host is
+/// given back, with its gap and hold, as soon as its last feed is fetched; the leases are renewed
+/// while the pass runs.
 /// </summary>
 internal sealed class PollCycleRun(
     IPollLeases leases,
@@ -86,10 +88,16 @@ internal sealed class PollCycleRun(
             DateTimeOffset? wakeAt;
             lock (_lock)
             {
-                if (_hosts.TryTake(time.GetUtcNow(), out var next, out wakeAt))
+                // Breadth first: a host not started yet, else more hosts, else the next feed of a
+                // started one. A poller takes hosts as fast as it can start them, so pollers that
+                // run together share the hosts in proportion to what each can do.
+                var now = time.GetUtcNow();
+                if (_hosts.TryTake(now, unstartedOnly: true, out var next, out wakeAt))
                     return next;
-                claim = !_exhausted && !_claiming;
-                if (!claim && !_claiming && _hosts.NothingQueued)
+                claim = !_exhausted && !_claiming && !_hosts.HasUnstarted;
+                if (!claim && _hosts.TryTake(now, unstartedOnly: false, out next, out wakeAt))
+                    return next;
+                if (!claim && !_claiming && _exhausted && _hosts.NothingQueued)
                     return null;
                 _claiming |= claim;
                 changed = _changed.Task;

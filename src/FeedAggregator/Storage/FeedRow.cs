@@ -17,6 +17,12 @@ internal sealed record FeedRow
         push_missed_at AS PushMissedAt
         """;
 
+    /// <summary>The columns of <see cref="Columns"/> read from alias f beside an article's, minus the id that splits the row.</summary>
+    public static readonly string JoinedColumns = string.Join(", ",
+        Columns.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .Where(c => !c.StartsWith("id ", StringComparison.Ordinal))
+            .Select(c => "f." + c));
+
     public long Id { get; init; }
     public string Url { get; init; } = "";
     public string Origin { get; init; } = FeedOrigin.Opml;

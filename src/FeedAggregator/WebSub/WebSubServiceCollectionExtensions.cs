@@ -1,13 +1,11 @@
 using FeedAggregator.Fetching;
-using FeedAggregator.Storage;
-using FeedAggregator.Storage.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace FeedAggregator.WebSub;
 
 /// <summary>
-/// The WebSub subscriber: its store, the hub client, the subscription keeper and the callback's
+/// The WebSub subscriber (its store is the provider's, see AddFeedStore): the hub client, the subscription keeper and the callback's
 /// two halves (verification, pushed content). Binding <see cref="WebSubOptions"/> and giving it
 /// the callback base (<see cref="WebSubOptions.UseCallbackBase"/>) are the caller's.
 /// </summary>
@@ -15,7 +13,6 @@ public static class WebSubServiceCollectionExtensions
 {
     public static IServiceCollection AddWebSubSubscriber(this IServiceCollection services)
     {
-        services.AddSingleton<IWebSubStore, SqliteWebSubStore>();
         // A hub gets the time a feed gets (Fetching:Timeout) to answer a request.
         services.AddHttpClient(HubClient.HttpClientName)
             .ConfigureHttpClient((sp, client) => client.Timeout = sp.GetRequiredService<IOptions<FetchingOptions>>().Value.Timeout);

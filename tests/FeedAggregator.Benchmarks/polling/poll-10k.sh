@@ -25,15 +25,7 @@ fi
 export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
 
 PORT=$(/usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
-/usr/bin/python3 - "$FEEDS" "$HOSTS" "$PORT" >"$WORK/feeds.opml" <<'PY'
-import sys
-feeds, hosts, port = map(int, sys.argv[1:4])
-print('<?xml version="1.0" encoding="utf-8"?><opml version="2.0"><head><title>bench</title></head><body>')
-for i in range(feeds):
-    k = i % hosts
-    print(f'<outline text="Feed {i}" xmlUrl="http://127.0.{k // 250}.{k % 250 + 1}:{port}/feed/{i}"/>')
-print('</body></opml>')
-PY
+/usr/bin/python3 "$HERE/feed_server.py" opml "$FEEDS" "$HOSTS" "$PORT" >"$WORK/feeds.opml"
 /usr/bin/python3 "$HERE/feed_server.py" "$FEEDS" "$HOSTS" "$PORT" "$WORK/stats" &
 SERVER=$!
 for _ in $(seq 1 100); do [ -f "$WORK/stats.ready" ] && break; sleep 0.1; done

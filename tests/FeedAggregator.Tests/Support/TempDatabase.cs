@@ -1,3 +1,5 @@
+using Dapper;
+using FeedAggregator.Storage;
 using FeedAggregator.Storage.Sqlite;
 using FeedAggregator.Stories;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -6,7 +8,7 @@ using Microsoft.Extensions.Options;
 namespace FeedAggregator.Tests.Support;
 
 /// <summary>A real SQLite file in a temp folder, migrated, deleted afterwards.</summary>
-public sealed class TempDatabase : IAsyncDisposable
+public sealed class TempDatabase : ITestStore
 {
     private readonly bool _ownsDirectory;
 
@@ -19,6 +21,7 @@ public sealed class TempDatabase : IAsyncDisposable
         // The options as the host passes them, so the configured threshold is the one that runs.
         Articles = new SqliteArticleStore(Connections, Options.Create(dedupe), time);
         Leases = new SqlitePollLeases(Connections);
+        WebSub = new SqliteWebSubStore(Connections);
     }
 
     public string Directory { get; }
@@ -26,6 +29,12 @@ public sealed class TempDatabase : IAsyncDisposable
     public SqliteFeedStore Feeds { get; }
     public SqliteArticleStore Articles { get; }
     public SqlitePollLeases Leases { get; }
+    public SqliteWebSubStore WebSub { get; }
+
+    IFeedStore ITestStore.Feeds => Feeds;
+    IArticleStore ITestStore.Articles => Articles;
+    IPollLeases ITestStore.Leases => Leases;
+    IWebSubStore ITestStore.WebSub => WebSub;
 
     /// <param name="migrate">False: an empty file, for the migration tests.</param>
     /// <param name="time">The clock of the stores (the one the poll cycle under test runs on).</param>
@@ -41,6 +50,18 @@ public sealed class TempDatabase : IAsyncDisposable
 
     /// <summary>The same file seen as another process sees it: its own connections and writer.</summary>
     public TempDatabase OtherProcess(TimeProvider? time = null) => new(Directory, new DedupeOptions(), time, ownsDirectory: false);
+
+    public async Task<T> ScalarAsync<T>(string sql)
+    {
+        await using var connection = await Connections.OpenAsync(CancellationToken.None);
+        return (await connection.ExecuteScalarAsync<T>(sql))!;
+    }
+
+    public async Task ExecuteAsync(string sql, object? parameters = null)
+    {
+        await using var connection = await Connections.OpenAsync(CancellationToken.None);
+        await connection.ExecuteAsync(sql, parameters);
+    }
 
     public Task MigrateAsync() => new SqliteMigrator(Connections, NullLogger<SqliteMigrator>.Instance).MigrateAsync(CancellationToken.None);
 

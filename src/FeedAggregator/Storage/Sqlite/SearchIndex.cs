@@ -1,4 +1,3 @@
-using FeedAggregator.Model;
 using FeedAggregator.Processing;
 using Microsoft.Data.Sqlite;
 
@@ -12,9 +11,6 @@ internal static class SearchIndex
 {
     public const string InsertSql = "INSERT INTO articles_fts (rowid, title, text) VALUES (@id, @title, @text)";
     public const string DeleteSql = "DELETE FROM articles_fts WHERE rowid = @id";
-
-    /// <summary>The processor's plain text, else (an article built by hand, a stored row) the text of its HTML.</summary>
-    public static string TextOf(Article article) => article.Text ?? HtmlText.ToPlainText(article.ContentHtml ?? article.SummaryHtml);
 
     /// <summary>Indexes every stored article from its HTML: the migration step that replaced the markup index.</summary>
     public static async Task RebuildAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)

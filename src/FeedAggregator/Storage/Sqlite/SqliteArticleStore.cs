@@ -33,8 +33,7 @@ public sealed class SqliteArticleStore(
         for (var i = 0; i < values.Length; i++)
             command.Parameters.AddWithValue("@" + DocumentLookup.Names[i], values[i]);
         await using var rows = await command.ExecuteReaderAsync(cancellationToken);
-        var known = DocumentLookup.Read(rows);
-        return new KnownEntries(known.Stored.ToDictionary(s => s.Key, s => s.Value.RawHash, StringComparer.Ordinal), known.RemovedKeys, known.RemovedUrls);
+        return StoredEntries.Read(rows).Known;
     }
 
     public async Task<IReadOnlyList<(Article Article, Feed Source)>> GetNewestAsync(int limit, CancellationToken cancellationToken)
@@ -42,7 +41,7 @@ public sealed class SqliteArticleStore(
         await using var connection = await connections.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<ArticleRow, FeedRow, (Article, Feed)>(new CommandDefinition(
                 $"""
-                SELECT {ArticleRow.Columns}, f.id AS Id, {FeedColumnsAliased}
+                SELECT {ArticleRow.Columns}, f.id AS Id, {FeedRow.JoinedColumns}
                 FROM articles a JOIN feeds f ON f.id = a.feed_id
                 WHERE {ArticleFilterSql.Subscribed}
                 ORDER BY a.sort_at DESC, a.id DESC
@@ -106,7 +105,7 @@ public sealed class SqliteArticleStore(
         SqliteConnection connection, string where, object parameters, CancellationToken cancellationToken) =>
         await connection.QueryAsync<ArticleRow, FeedRow, (Article, Feed)>(new CommandDefinition(
                 $"""
-                SELECT {ArticleRow.Columns}, f.id AS Id, {FeedColumnsAliased}
+                SELECT {ArticleRow.Columns}, f.id AS Id, {FeedRow.JoinedColumns}
                 FROM articles a JOIN feeds f ON f.id = a.feed_id
                 {where}
                 """,

@@ -57,62 +57,52 @@ public sealed class SqliteFeedStore(SqliteConnectionFactory connections, TimePro
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-        var existing = (await connection.QueryAsync<FeedRow>(new CommandDefinition(
-                $"SELECT {FeedRow.Columns} FROM feeds WHERE origin = 'opml'", transaction: transaction,
-                cancellationToken: cancellationToken)))
-            .ToDictionary(r => r.Url, StringComparer.Ordinal);
-
-        int added = 0, updated = 0, removed = 0, restored = 0;
-        var wanted = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var subscription in subscriptions)
+        var plan = SubscriptionPlan.Of(subscriptions, await connection.QueryAsync<FeedRow>(new CommandDefinition(
+            $"SELECT {FeedRow.Columns} FROM feeds WHERE origin = 'opml'", transaction: transaction, cancellationToken: cancellationToken)));
+        foreach (var subscription in plan.Add)
         {
-            if (!wanted.Add(subscription.Url))
-                continue;
-            var interval = (long?)subscription.Interval?.TotalSeconds;
-            if (!existing.TryGetValue(subscription.Url, out var row))
-            {
-                added += await connection.ExecuteAsync(new CommandDefinition(
-                    """
-                    INSERT INTO feeds (url, origin, title, site_url, category, interval_seconds, created_at, host)
-                    VALUES (@Url, 'opml', @Title, @SiteUrl, @Category, @interval, @now, @host)
-                    """,
-                    new { subscription.Url, subscription.Title, subscription.SiteUrl, subscription.Category, interval, now = UnixTime.ToDb(now), host = Feed.HostOf(subscription.Url) },
-                    transaction, cancellationToken: cancellationToken));
-                continue;
-            }
-
-            if (row.RemovedAt is not null)
-            {
-                // Back within the grace period: its articles and poll state come back with it.
-                restored += await connection.ExecuteAsync(new CommandDefinition(
-                    "UPDATE feeds SET removed_at = NULL WHERE id = @id", new { id = row.Id }, transaction, cancellationToken: cancellationToken));
-            }
-
-            if ((subscription.Title is not null && row.Title != subscription.Title) || row.Category != subscription.Category
-                || row.IntervalSeconds != interval
-                || (subscription.SiteUrl is not null && row.SiteUrl != subscription.SiteUrl))
-            {
-                updated += await connection.ExecuteAsync(new CommandDefinition(
-                    """
-                    UPDATE feeds SET title = coalesce(@Title, title), category = @Category, interval_seconds = @interval,
-                                     site_url = coalesce(@SiteUrl, site_url)
-                    WHERE id = @id
-                    """,
-                    new { subscription.Title, subscription.Category, subscription.SiteUrl, interval, id = row.Id },
-                    transaction, cancellationToken: cancellationToken));
-            }
+            await connection.ExecuteAsync(new CommandDefinition(
+                """
+                INSERT INTO feeds (url, origin, title, site_url, category, interval_seconds, created_at, host)
+                VALUES (@Url, 'opml', @Title, @SiteUrl, @Category, @interval, @now, @host)
+                """,
+                new
+                {
+                    subscription.Url, subscription.Title, subscription.SiteUrl, subscription.Category,
+                    interval = SubscriptionPlan.IntervalSeconds(subscription), now = UnixTime.ToDb(now), host = Feed.HostOf(subscription.Url),
+                },
+                transaction, cancellationToken: cancellationToken));
         }
 
-        foreach (var row in existing.Values.Where(r => r.RemovedAt is null && !wanted.Contains(r.Url)))
+        // Back within the grace period: their articles and poll state come back with them.
+        if (plan.Restore.Count > 0)
         {
-            // Marked, not deleted: one bad edit of the OPML must not lose what was stored.
-            removed += await connection.ExecuteAsync(new CommandDefinition(
-                "UPDATE feeds SET removed_at = @now WHERE id = @id",
-                new { id = row.Id, now = UnixTime.ToDb(now) }, transaction, cancellationToken: cancellationToken));
+            await connection.ExecuteAsync(new CommandDefinition(
+                "UPDATE feeds SET removed_at = NULL WHERE id IN (SELECT value FROM json_each(@ids))",
+                new { ids = DocumentLookup.JsonArray(plan.Restore) }, transaction, cancellationToken: cancellationToken));
+        }
+
+        foreach (var (id, subscription) in plan.Update)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                """
+                UPDATE feeds SET title = coalesce(@Title, title), category = @Category, interval_seconds = @interval,
+                                 site_url = coalesce(@SiteUrl, site_url)
+                WHERE id = @id
+                """,
+                new { subscription.Title, subscription.Category, subscription.SiteUrl, interval = SubscriptionPlan.IntervalSeconds(subscription), id },
+                transaction, cancellationToken: cancellationToken));
+        }
+
+        if (plan.Remove.Count > 0)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                "UPDATE feeds SET removed_at = @now WHERE id IN (SELECT value FROM json_each(@ids))",
+                new { ids = DocumentLookup.JsonArray(plan.Remove), now = UnixTime.ToDb(now) }, transaction, cancellationToken: cancellationToken));
         }
 
         await transaction.CommitAsync(cancellationToken);
-        return new SubscriptionChanges(added, removed, updated, restored);
+        return plan.Changes;
     }
 
     public async Task<Feed> EnsureSeedFeedAsync(string url, string title, DateTimeOffset now, CancellationToken cancellationToken)

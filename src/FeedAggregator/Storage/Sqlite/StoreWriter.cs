@@ -55,7 +55,7 @@ internal sealed class StoreWriter : IDisposable
             """, [.. ArticleRow.WriteNames, "id"]);
         _touch = new PreparedCommand(connection, "UPDATE articles SET raw_hash = @rawHash WHERE id = @id", "rawHash", "id");
         _search = new SearchIndexWrites(connection);
-        _pollState = new PreparedCommand(connection, FeedPollStateWriter.Sql, FeedPollStateWriter.Names);
+        _pollState = new PreparedCommand(connection, FeedPollStateWriter.Sql, FeedPollState.Names);
         _stories = new StoryIndex(connection);
     }
 
@@ -129,7 +129,7 @@ internal sealed class StoreWriter : IDisposable
     {
         var (polledFeed, now) = (write.Feed, write.Now);
         if (write.PollState)
-            _pollState.With(transaction, FeedPollStateWriter.Values(polledFeed, storedAt)).Execute();
+            _pollState.With(transaction, FeedPollState.Values(polledFeed, storedAt)).Execute();
         if (write.Articles is not { } articles)
             return new StoreSummary(0, 0, 0);
 
@@ -137,9 +137,9 @@ internal sealed class StoreWriter : IDisposable
         var unique = articles.DistinctBy(a => a.Key, StringComparer.Ordinal).ToList();
         var keys = DocumentLookup.JsonArray(unique.Select(a => a.Key));
         var documentKeys = write.DocumentKeys is { } all ? DocumentLookup.JsonArray(all.Concat(unique.Select(a => a.Key))) : keys;
-        DocumentLookup.Result known;
+        StoredEntries known;
         using (var rows = _lookup.With(transaction, polledFeed.Id, keys, DocumentLookup.JsonArray(unique.Select(a => a.Url).OfType<string>()), documentKeys).Read())
-            known = DocumentLookup.Read(rows);
+            known = StoredEntries.Read(rows);
 
         int added = 0, updated = 0, unchanged = 0, merged = 0;
         foreach (var article in unique)
@@ -178,7 +178,7 @@ internal sealed class StoreWriter : IDisposable
     public int SavePollState(Feed feed, DateTimeOffset storedAt)
     {
         using var transaction = Begin();
-        var changed = _pollState.With(transaction, FeedPollStateWriter.Values(feed, storedAt)).Execute();
+        var changed = _pollState.With(transaction, FeedPollState.Values(feed, storedAt)).Execute();
         transaction.Commit();
         return changed;
     }
@@ -248,7 +248,7 @@ internal sealed class StoreWriter : IDisposable
         // The unique index is the last word: a concurrent writer's row is never doubled.
         if (_insert.With(transaction, values).Scalar() is not long id)
             return 0;
-        _search.Index(id, article.Title, SearchIndex.TextOf(article));
+        _search.Index(id, article.Title, SearchText.Of(article));
         _stories.AddBuckets(transaction, id, article.Fingerprint);
         if (story is not null)
             merged++;
@@ -259,7 +259,7 @@ internal sealed class StoreWriter : IDisposable
     {
         var changed = _update.With(transaction, ArticleRow.WriteValues(article, polledFeed.Id, now, stored.Id)).Execute();
         _search.Unindex(stored.Id);
-        _search.Index(stored.Id, article.Title, SearchIndex.TextOf(article));
+        _search.Index(stored.Id, article.Title, SearchText.Of(article));
         var fingerprint = article.Fingerprint?.ToBytes();
         if (stored.Fingerprint is null != fingerprint is null || (fingerprint is not null && !fingerprint.AsSpan().SequenceEqual(stored.Fingerprint)))
         {

@@ -11,9 +11,6 @@ namespace FeedAggregator.Storage.Sqlite;
 /// </summary>
 internal sealed class StoryIndex : IDisposable
 {
-    // A bucket shared by hundreds of texts is boilerplate, not a story: look at this many at most.
-    private const int MaxCandidates = 200;
-
     private static readonly string[] BucketNames = [.. Enumerable.Range(0, TextFingerprint.BandCount).Select(b => "b" + b)];
 
     private readonly PreparedCommand _story;
@@ -30,7 +27,7 @@ internal sealed class StoryIndex : IDisposable
             UNION ALL
             SELECT 0, a.story_id, a.fingerprint
             FROM (SELECT DISTINCT article_id FROM story_buckets
-                  WHERE bucket IN ({string.Join(", ", BucketNames.Select(b => "@" + b))}) LIMIT {MaxCandidates}) b
+                  WHERE bucket IN ({string.Join(", ", BucketNames.Select(b => "@" + b))}) LIMIT {StoryCandidates.Max}) b
             JOIN articles a ON a.id = b.article_id
             """, ["url", "feedId", .. BucketNames]);
         // All of an article's bands in one statement each way.
@@ -56,20 +53,8 @@ internal sealed class StoryIndex : IDisposable
         for (var b = 0; b < TextFingerprint.BandCount; b++)
             values[2 + b] = buckets?[b];
 
-        StoryMatch? best = null;
         using var rows = _story.With(transaction, values).Read();
-        while (rows.Read())
-        {
-            if (rows.GetInt32(0) == 1)
-                return new StoryMatch(rows.GetInt64(1), "link", 1.0);
-            if (fingerprint is null || TextFingerprint.FromBytes(rows.IsDBNull(2) ? null : (byte[])rows.GetValue(2)) is not { } other)
-                continue;
-            var score = fingerprint.Similarity(other);
-            if (score >= threshold && (best is null || score > best.Score))
-                best = new StoryMatch(rows.GetInt64(1), "text", score);
-        }
-
-        return best;
+        return StoryCandidates.Best(rows, fingerprint, threshold);
     }
 
     public void AddBuckets(SqliteTransaction transaction, long articleId, TextFingerprint? fingerprint)

@@ -1,4 +1,4 @@
-using Dapper;
+using System.Data.Common;
 using FeedAggregator.Model;
 using FeedAggregator.Storage;
 using FeedAggregator.Storage.Sqlite;
@@ -6,8 +6,11 @@ using FeedAggregator.Tests.Support;
 
 namespace FeedAggregator.Tests.Storage;
 
-public sealed class SqliteArticleStoreTests
+public abstract class ArticleStoreContract
 {
+    /// <summary>The provider under test.</summary>
+    protected abstract StoreFixture Store { get; }
+
     private static readonly DateTimeOffset Now = new(2026, 11, 26, 10, 0, 0, TimeSpan.Zero);
     private static readonly CancellationToken None = CancellationToken.None;
 
@@ -24,16 +27,16 @@ public sealed class SqliteArticleStoreTests
         ContentHash = hash,
     };
 
-    private static async Task<Feed> SubscribeAsync(TempDatabase db, string url = "https://a.example/feed")
+    private static async Task<Feed> SubscribeAsync(ITestStore db, string url = "https://a.example/feed")
     {
         await db.Feeds.SyncSubscriptionsAsync([new(url)], Now, None);
         return (await db.Feeds.ListAsync(None)).Single(f => f.Url == url);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_second_save_of_the_same_articles_adds_and_writes_nothing()
     {
-        await using var db = await TempDatabase.CreateAsync();
+        await using var db = await Store.CreateAsync();
         var feed = await SubscribeAsync(db);
         Article[] articles = [Make("guid:1", "One", "h1"), Make("guid:2", "Two", "h2")];
 
@@ -44,10 +47,10 @@ public sealed class SqliteArticleStoreTests
         Assert.Equal(2, (await db.Articles.GetNewestAsync(10, None)).Count);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_changed_article_is_updated_in_place_keeping_its_public_id_and_first_seen_time()
     {
-        await using var db = await TempDatabase.CreateAsync();
+        await using var db = await Store.CreateAsync();
         var feed = await SubscribeAsync(db);
         await db.Articles.SaveAsync(feed, [Make("guid:1", "Old title", "h1")], Now, None);
         var before = (await db.Articles.GetNewestAsync(10, None)).Single().Article;
@@ -64,10 +67,10 @@ public sealed class SqliteArticleStoreTests
         Assert.Equal(Now.AddHours(2), after.Updated);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Articles_round_trip_with_their_lists_and_source_newest_first()
     {
-        await using var db = await TempDatabase.CreateAsync();
+        await using var db = await Store.CreateAsync();
         var feed = await SubscribeAsync(db);
         await db.Articles.SaveAsync(
             feed with { Title = "Feed A" },
@@ -89,10 +92,10 @@ public sealed class SqliteArticleStoreTests
         Assert.Equal(2, await db.Articles.GetNewestAsync(2, None).ContinueWith(t => t.Result.Count));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task One_key_is_one_article_per_feed_even_when_a_document_repeats_it()
     {
-        await using var db = await TempDatabase.CreateAsync();
+        await using var db = await Store.CreateAsync();
         await db.Feeds.SyncSubscriptionsAsync([new("https://a.example/feed"), new("https://b.example/feed")], Now, None);
         var feeds = await db.Feeds.ListAsync(None);
         var (a, b) = (feeds.Single(f => f.Url.StartsWith("https://a.")), feeds.Single(f => f.Url.StartsWith("https://b.")));
@@ -109,23 +112,22 @@ public sealed class SqliteArticleStoreTests
         Assert.Equal(1, counts[b.Id]);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task The_unique_index_refuses_a_duplicate_written_behind_the_store()
     {
-        await using var db = await TempDatabase.CreateAsync();
+        await using var db = await Store.CreateAsync();
         var feed = await SubscribeAsync(db);
         await db.Articles.SaveAsync(feed, [Make("guid:1", "One", "h1")], Now, None);
 
-        await using var connection = await db.Connections.OpenAsync(None);
-        await Assert.ThrowsAsync<Microsoft.Data.Sqlite.SqliteException>(() => connection.ExecuteAsync(
+        await Assert.ThrowsAnyAsync<DbException>(() => db.ExecuteAsync(
             "INSERT INTO articles (feed_id, key, public_id, title, content_hash, first_seen_at, last_changed_at, sort_at) VALUES (@id, 'guid:1', 'x', 't', 'h', 0, 0, 0)",
             new { id = feed.Id }));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Saving_records_the_feeds_poll_state_in_the_same_transaction()
     {
-        await using var db = await TempDatabase.CreateAsync();
+        await using var db = await Store.CreateAsync();
         var feed = await SubscribeAsync(db);
         await db.Articles.SaveAsync(feed with { ETag = "\"e\"", Status = FeedStatus.Ok, LastSuccessAt = Now }, [Make("guid:1", "One", "h1")], Now, None);
 
@@ -135,10 +137,10 @@ public sealed class SqliteArticleStoreTests
         Assert.Equal(Now, stored.LastSuccessAt);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Removing_a_subscription_removes_its_articles_and_changes_the_version()
     {
-        await using var db = await TempDatabase.CreateAsync();
+        await using var db = await Store.CreateAsync();
         var feed = await SubscribeAsync(db);
         await db.Articles.SaveAsync(feed, [Make("guid:1", "One", "h1")], Now, None);
         var version = await db.Articles.GetVersionAsync(None);
@@ -149,10 +151,10 @@ public sealed class SqliteArticleStoreTests
         Assert.True(await db.Articles.GetVersionAsync(None) > version);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task The_raw_hash_is_looked_up_by_key_and_refreshed_without_changing_the_version()
     {
-        await using var db = await TempDatabase.CreateAsync();
+        await using var db = await Store.CreateAsync();
         var feed = await SubscribeAsync(db);
         await db.Articles.SaveAsync(feed, [Make("guid:1", "One", "h1") with { RawHash = "r1" }, Make("guid:2", "Two", "h2")], Now, None);
         var version = await db.Articles.GetVersionAsync(None);
@@ -169,10 +171,10 @@ public sealed class SqliteArticleStoreTests
         Assert.True((await db.Articles.GetKnownAsync(feed.Id, ["guid:1"], [], None)).IsUnchanged("guid:1", "r2"));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Retention_keeps_each_feeds_newest_articles_whatever_their_age()
     {
-        await using var db = await TempDatabase.CreateAsync();
+        await using var db = await Store.CreateAsync();
         await db.Feeds.SyncSubscriptionsAsync([new("https://quiet.example/feed"), new("https://busy.example/feed")], Now, None);
         var feeds = await db.Feeds.ListAsync(None);
         var (quiet, busy) = (feeds.Single(f => f.Url.Contains("quiet")), feeds.Single(f => f.Url.Contains("busy")));
@@ -190,10 +192,10 @@ public sealed class SqliteArticleStoreTests
         Assert.True((await db.Articles.GetKnownAsync(quiet.Id, ["q4"], [], None)).IsRemoved("q4", null));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Keys_and_links_removed_by_retention_are_known_as_removed()
     {
-        await using var db = await TempDatabase.CreateAsync();
+        await using var db = await Store.CreateAsync();
         var feed = await SubscribeAsync(db);
         await db.Articles.SaveAsync(feed, [Make("guid:old", "Old", "h1", Now.AddDays(-100)), Make("guid:new", "New", "h2", Now)], Now, None);
         await db.Articles.RemoveOlderThanAsync(Now.AddDays(-30), keepPerFeed: 0, Now, None);
@@ -205,10 +207,10 @@ public sealed class SqliteArticleStoreTests
         Assert.False(known.IsRemoved("guid:new", "https://a.example/guid:new"));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_batch_of_polls_stores_each_all_or_nothing_and_a_refused_one_fails_alone()
     {
-        await using var db = await TempDatabase.CreateAsync();
+        await using var db = await Store.CreateAsync();
         var feed = await SubscribeAsync(db);
         var unknownFeed = new Feed { Id = 999, Url = "https://nowhere.example/feed" }; // its articles break the foreign key
 
@@ -220,9 +222,21 @@ public sealed class SqliteArticleStoreTests
         ], None);
 
         Assert.Equal(new StoreSummary(1, 0, 0), outcomes[0].Summary);
-        Assert.IsType<Microsoft.Data.Sqlite.SqliteException>(outcomes[1].Error);
+        Assert.IsAssignableFrom<DbException>(outcomes[1].Error);
         Assert.Equal(new StoreSummary(0, 0, 0), outcomes[2].Summary);
         Assert.Equal(["One"], (await db.Articles.GetNewestAsync(10, None)).Select(a => a.Article.Title));
         Assert.Equal("\"b\"", (await db.Feeds.GetAsync(feed.Id, None))!.ETag);
     }
+}
+
+/// <summary>The articlestore contract on SQLite.</summary>
+public sealed class SqliteArticleStoreTests : ArticleStoreContract
+{
+    protected override StoreFixture Store => StoreFixture.Sqlite;
+}
+
+/// <summary>The articlestore contract on PostgreSQL (skipped, with a message, when no server is configured).</summary>
+public sealed class PostgresArticleStoreTests : ArticleStoreContract
+{
+    protected override StoreFixture Store => StoreFixture.Postgres;
 }

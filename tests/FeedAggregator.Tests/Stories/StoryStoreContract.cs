@@ -8,13 +8,16 @@ using FeedAggregator.Tests.Support;
 namespace FeedAggregator.Tests.Stories;
 
 /// <summary>Identity, updates, tombstones and cross-feed stories, on a real SQLite file.</summary>
-public sealed class StoryStoreTests
+public abstract class StoryStoreContract
 {
+    /// <summary>The provider under test.</summary>
+    protected abstract StoreFixture Store { get; }
+
     private static readonly DateTimeOffset Now = new(2026, 1, 28, 8, 0, 0, TimeSpan.Zero);
     private static readonly CancellationToken None = CancellationToken.None;
     private static readonly ArticleProcessor Processor = new(new ContentSanitizer());
 
-    private static async Task<Feed> SubscribeAsync(TempDatabase db, string url)
+    private static async Task<Feed> SubscribeAsync(ITestStore db, string url)
     {
         await db.Feeds.SyncSubscriptionsAsync([.. (await db.Feeds.ListAsync(None)).Where(f => f.Url != SeedImporter.SourceUrl).Select(f => new Subscription(f.Url)), new(url)], Now, None);
         return (await db.Feeds.ListAsync(None)).Single(f => f.Url == url);
@@ -26,7 +29,7 @@ public sealed class StoryStoreTests
     private static ParsedEntry Entry(string? id, string link, string title, string text = "Body text.") =>
         new() { Id = id, Link = link, Title = title, Content = "<p>" + text + "</p>", Published = Now };
 
-    [Fact]
+    [SkippableFact]
     public void A_guid_that_two_entries_share_identifies_neither_of_them()
     {
         var feed = new Feed { Id = 1, Url = "https://a.example/feed" };
@@ -34,10 +37,10 @@ public sealed class StoryStoreTests
         Assert.Equal(["link:https://a.example/1", "link:https://a.example/2", "guid:own"], articles.Select(a => a.Key));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_feed_whose_guids_change_every_fetch_keeps_one_article_per_entry()
     {
-        await using var db = await TempDatabase.CreateAsync();
+        await using var db = await Store.CreateAsync();
         var feed = await SubscribeAsync(db, "https://a.example/feed");
         await db.Articles.SaveAsync(feed, Poll(feed, Entry("run-1-a", "https://a.example/a?utm_source=rss", "A")), Now, None);
         var version = await db.Articles.GetVersionAsync(None);
@@ -50,10 +53,10 @@ public sealed class StoryStoreTests
         Assert.Equal("https://a.example/a", stored.Url);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task An_edited_entry_is_updated_in_place_with_its_id_kept_and_its_updated_time_bumped()
     {
-        await using var db = await TempDatabase.CreateAsync();
+        await using var db = await Store.CreateAsync();
         var feed = await SubscribeAsync(db, "https://a.example/feed");
         await db.Articles.SaveAsync(feed, Poll(feed, Entry("g1", "https://a.example/a", "Old title")), Now, None);
         var before = Assert.Single(await db.Articles.GetNewestStoriesAsync(10, None)).Primary;
@@ -67,10 +70,10 @@ public sealed class StoryStoreTests
         Assert.Equal(Now.AddHours(3), after.Updated);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task An_article_removed_by_retention_is_not_added_again_by_a_later_poll()
     {
-        await using var db = await TempDatabase.CreateAsync();
+        await using var db = await Store.CreateAsync();
         var feed = await SubscribeAsync(db, "https://a.example/feed");
         var old = Entry("old", "https://a.example/old", "Old") with { Published = Now.AddDays(-90) };
         await db.Articles.SaveAsync(feed, Poll(feed, old, Entry("new", "https://a.example/new", "New")), Now, None);
@@ -83,10 +86,10 @@ public sealed class StoryStoreTests
         Assert.Equal(["New"], (await db.Articles.GetNewestAsync(10, None)).Select(r => r.Article.Title));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task The_same_canonical_link_from_two_feeds_is_one_story_with_two_sources()
     {
-        await using var db = await TempDatabase.CreateAsync();
+        await using var db = await Store.CreateAsync();
         var first = await SubscribeAsync(db, "https://a.example/feed");
         var second = await SubscribeAsync(db, "https://b.example/feed");
         await db.Articles.SaveAsync(first, Poll(first, Entry("a-1", "https://news.example/story?utm_source=a", "Story")), Now, None);
@@ -99,10 +102,10 @@ public sealed class StoryStoreTests
         Assert.Equal(("link", 1.0), (other.Article.StoryMatch, other.Article.StoryScore));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_feed_that_republishes_the_seed_is_one_story_with_the_seed_as_primary()
     {
-        await using var db = await TempDatabase.CreateAsync();
+        await using var db = await Store.CreateAsync();
         var seeds = await db.Feeds.EnsureSeedFeedAsync(SeedImporter.SourceUrl, "Seeds", Now.AddDays(-1), None);
         var seed = SeedDocument.Read(StoryFixtures.Text("seed-original"))!;
         await db.Articles.SaveAsync(seeds, Processor.Process(new ParsedFeed { Format = FeedFormat.Rss20, Entries = [seed] }, null, seeds.Id), Now.AddDays(-1), None);
@@ -136,4 +139,16 @@ public sealed class StoryStoreTests
         // The edited copy scores between the two thresholds: grouped at 0.5, a story of its own at 1.0.
         Assert.Equal(stories, (await db.Articles.GetNewestStoriesAsync(10, None)).Count);
     }
+}
+
+/// <summary>The storystore contract on SQLite.</summary>
+public sealed class SqliteStoryStoreTests : StoryStoreContract
+{
+    protected override StoreFixture Store => StoreFixture.Sqlite;
+}
+
+/// <summary>The storystore contract on PostgreSQL (skipped, with a message, when no server is configured).</summary>
+public sealed class PostgresStoryStoreTests : StoryStoreContract
+{
+    protected override StoreFixture Store => StoreFixture.Postgres;
 }

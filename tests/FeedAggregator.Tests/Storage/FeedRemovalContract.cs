@@ -6,8 +6,11 @@ using FeedAggregator.Tests.Support;
 namespace FeedAggregator.Tests.Storage;
 
 /// <summary>A feed that leaves the OPML is kept, hidden, for its grace period; purging is explicit.</summary>
-public sealed class FeedRemovalTests
+public abstract class FeedRemovalContract
 {
+    /// <summary>The provider under test.</summary>
+    protected abstract StoreFixture Store { get; }
+
     private static readonly DateTimeOffset Now = new(2026, 11, 26, 10, 0, 0, TimeSpan.Zero);
     private static readonly CancellationToken None = CancellationToken.None;
     private static readonly Subscription A = new("https://a.example/feed", "A");
@@ -20,9 +23,9 @@ public sealed class FeedRemovalTests
         Fingerprint = TextFingerprint.Of(string.Join(' ', Enumerable.Range(0, 20).Select(i => $"{key}word{i}"))),
     };
 
-    private static async Task<(TempDatabase Db, Feed A, Feed B)> TwoFeedsAsync()
+    private async Task<(ITestStore Db, Feed A, Feed B)> TwoFeedsAsync()
     {
-        var db = await TempDatabase.CreateAsync();
+        var db = await Store.CreateAsync();
         await db.Feeds.SyncSubscriptionsAsync([A, B], Now, None);
         var feeds = await db.Feeds.ListAsync(None);
         var a = feeds.Single(f => f.Url == A.Url);
@@ -32,10 +35,10 @@ public sealed class FeedRemovalTests
         return (db, a, b);
     }
 
-    private static async Task<string[]> PublishedTitlesAsync(TempDatabase db) =>
+    private static async Task<string[]> PublishedTitlesAsync(ITestStore db) =>
         [.. (await db.Articles.GetNewestStoriesAsync(10, None)).Select(s => s.Primary.Title + "+" + s.Others.Count)];
 
-    [Fact]
+    [SkippableFact]
     public async Task A_removed_feed_leaves_the_merged_feed_and_polling_but_keeps_its_articles()
     {
         var (db, _, _) = await TwoFeedsAsync();
@@ -54,7 +57,7 @@ public sealed class FeedRemovalTests
         Assert.Equal(2, (await db.Articles.CountByFeedAsync(None))[removed.Id]);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Re_adding_a_removed_feed_restores_its_articles_and_poll_state()
     {
         var (db, a, _) = await TwoFeedsAsync();
@@ -71,7 +74,7 @@ public sealed class FeedRemovalTests
         Assert.Equal((a.Id, "\"a1\"", FeedStatus.Ok, (DateTimeOffset?)null), (back.Id, back.ETag, back.Status, back.RemovedAt));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Purging_deletes_a_feed_its_articles_and_buckets_for_good()
     {
         var (db, _, _) = await TwoFeedsAsync();
@@ -91,9 +94,17 @@ public sealed class FeedRemovalTests
         Assert.Equal(0, await BucketsAsync(db));
     }
 
-    private static async Task<int> BucketsAsync(TempDatabase db)
-    {
-        await using var connection = await db.Connections.OpenAsync(None);
-        return await Dapper.SqlMapper.ExecuteScalarAsync<int>(connection, "SELECT count(*) FROM story_buckets");
-    }
+    private static async Task<long> BucketsAsync(ITestStore db) => await db.ScalarAsync<long>("SELECT count(*) FROM story_buckets");
+}
+
+/// <summary>The feedremoval contract on SQLite.</summary>
+public sealed class SqliteFeedRemovalTests : FeedRemovalContract
+{
+    protected override StoreFixture Store => StoreFixture.Sqlite;
+}
+
+/// <summary>The feedremoval contract on PostgreSQL (skipped, with a message, when no server is configured).</summary>
+public sealed class PostgresFeedRemovalTests : FeedRemovalContract
+{
+    protected override StoreFixture Store => StoreFixture.Postgres;
 }

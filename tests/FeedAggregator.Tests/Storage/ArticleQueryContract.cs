@@ -4,8 +4,11 @@ using FeedAggregator.Tests.Support;
 
 namespace FeedAggregator.Tests.Storage;
 
-public sealed class ArticleQueryTests
+public abstract class ArticleQueryContract
 {
+    /// <summary>The provider under test.</summary>
+    protected abstract StoreFixture Store { get; }
+
     private static readonly DateTimeOffset Now = new(2026, 11, 26, 10, 0, 0, TimeSpan.Zero);
     private static readonly CancellationToken None = CancellationToken.None;
 
@@ -20,9 +23,9 @@ public sealed class ArticleQueryTests
         ContentHash = key + title,
     };
 
-    private static async Task<TempDatabase> SeedAsync()
+    private async Task<ITestStore> SeedAsync()
     {
-        var db = await TempDatabase.CreateAsync();
+        var db = await Store.CreateAsync();
         await db.Feeds.SyncSubscriptionsAsync(
             [new("https://tech.example/feed", "Tech Daily", "Tech"), new("https://world.example/feed", "World", "News")], Now, None);
         var feeds = await db.Feeds.ListAsync(None);
@@ -39,10 +42,10 @@ public sealed class ArticleQueryTests
         return db;
     }
 
-    private static async Task<string[]> TitlesAsync(TempDatabase db, ArticleFilter filter, int offset = 0, int limit = 10) =>
+    private static async Task<string[]> TitlesAsync(ITestStore db, ArticleFilter filter, int offset = 0, int limit = 10) =>
         [.. (await db.Articles.QueryAsync(filter, offset, limit, None)).Items.Select(i => i.Article.Title)];
 
-    [Fact]
+    [SkippableFact]
     public async Task Full_text_search_matches_every_word_in_title_or_content_newest_first()
     {
         await using var db = await SeedAsync();
@@ -51,7 +54,7 @@ public sealed class ArticleQueryTests
         Assert.Equal(["قمة المناخ"], await TitlesAsync(db, new(Text: "القاهرة")));
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("\"unbalanced")]
     [InlineData("NEAR(a b")]
     [InlineData("a OR -b*:")]
@@ -61,7 +64,7 @@ public sealed class ArticleQueryTests
         Assert.Empty(await TitlesAsync(db, new(Text: text)));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Language_matches_the_tag_and_its_regional_variants()
     {
         await using var db = await SeedAsync();
@@ -69,7 +72,7 @@ public sealed class ArticleQueryTests
         Assert.Equal(["قمة المناخ"], await TitlesAsync(db, new(Language: "AR")));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Category_matches_article_categories_and_the_feeds_opml_folder()
     {
         await using var db = await SeedAsync();
@@ -77,7 +80,7 @@ public sealed class ArticleQueryTests
         Assert.Equal(["قمة المناخ", "Markets close higher"], await TitlesAsync(db, new(Category: "News")));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Source_matches_the_feed_url_or_title_and_filters_combine()
     {
         await using var db = await SeedAsync();
@@ -85,7 +88,7 @@ public sealed class ArticleQueryTests
         Assert.Equal(["Markets close higher"], await TitlesAsync(db, new(Source: "https://world.example/feed", Language: "en")));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Pages_continue_where_the_last_one_ended_and_count_every_match()
     {
         await using var db = await SeedAsync();
@@ -94,7 +97,7 @@ public sealed class ArticleQueryTests
         Assert.Equal(["قمة المناخ", "Markets close higher"], second.Items.Select(i => i.Article.Title));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task An_updated_article_is_found_by_its_new_words_only()
     {
         await using var db = await SeedAsync();
@@ -105,7 +108,7 @@ public sealed class ArticleQueryTests
         Assert.Equal(["Kernel released"], await TitlesAsync(db, new(Text: "allocator")));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task The_unfiltered_feed_pages_through_stories_while_a_filter_shows_every_matching_article()
     {
         await using var db = await SeedAsync();
@@ -124,10 +127,10 @@ public sealed class ArticleQueryTests
         Assert.Equal(all.Items.Select(i => i.Article.Id), stories.Select(s => s.Primary.Id));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Search_matches_the_text_people_read_never_the_markup()
     {
-        await using var db = await TempDatabase.CreateAsync();
+        await using var db = await Store.CreateAsync();
         await db.Feeds.SyncSubscriptionsAsync([new("https://tech.example/feed")], Now, None);
         var feed = Assert.Single(await db.Feeds.ListAsync(None));
         await db.Articles.SaveAsync(feed,
@@ -210,4 +213,16 @@ public sealed class ArticleQueryTests
         foreach (var gone in (string[])["first", "draft", "ends", "return", "ferry", "boats", "broken"])
             Assert.Empty(await TitlesAsync(db, new(Text: gone)));
     }
+}
+
+/// <summary>The articlequery contract on SQLite.</summary>
+public sealed class SqliteArticleQueryTests : ArticleQueryContract
+{
+    protected override StoreFixture Store => StoreFixture.Sqlite;
+}
+
+/// <summary>The articlequery contract on PostgreSQL (skipped, with a message, when no server is configured).</summary>
+public sealed class PostgresArticleQueryTests : ArticleQueryContract
+{
+    protected override StoreFixture Store => StoreFixture.Postgres;
 }

@@ -6,25 +6,28 @@ using Microsoft.Extensions.Time.Testing;
 namespace FeedAggregator.Tests.Storage;
 
 /// <summary>Hosts and feeds taken under leases: what two pollers of one store can and cannot both have.</summary>
-public sealed class PollLeasesTests
+public abstract class PollLeasesContract
 {
+    /// <summary>The provider under test.</summary>
+    protected abstract StoreFixture Store { get; }
+
     private static readonly DateTimeOffset Now = new(2026, 11, 26, 10, 0, 0, TimeSpan.Zero);
     private static readonly CancellationToken None = CancellationToken.None;
 
     private static PollClaim Claim(string owner, DateTimeOffset? now = null, bool force = false) =>
         new(owner, now ?? Now, (now ?? Now).AddMinutes(5), force, now ?? Now);
 
-    private static async Task<TempDatabase> StoreAsync(params string[] urls)
+    private async Task<ITestStore> StoreAsync(params string[] urls)
     {
         // The stores stamp a stored poll with this clock, as the poll cycle's clock.
-        var db = await TempDatabase.CreateAsync(time: new FakeTimeProvider(Now));
+        var db = await Store.CreateAsync(new FakeTimeProvider(Now));
         await db.Feeds.SyncSubscriptionsAsync([.. urls.Select(u => new Subscription(u))], Now, None);
         return db;
     }
 
     private static string[] Urls(IEnumerable<ClaimedHost> hosts) => [.. hosts.SelectMany(h => h.Feeds).Select(f => f.Url).Order()];
 
-    [Fact]
+    [SkippableFact]
     public async Task A_claim_takes_free_hosts_with_every_due_feed_on_them_and_a_second_poller_gets_the_others()
     {
         await using var db = await StoreAsync("https://a.example/1", "https://a.example/2", "https://B.example/1", "https://c.example/1");
@@ -41,7 +44,7 @@ public sealed class PollLeasesTests
         Assert.Equal(2, first.Concat(second).Single(h => h.Host == "a.example").Feeds.Count);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Gone_removed_held_and_not_yet_due_feeds_are_not_taken()
     {
         await using var db = await StoreAsync("https://a.example/gone", "https://a.example/wait", "https://a.example/later", "https://a.example/due", "https://b.example/removed");
@@ -61,7 +64,7 @@ public sealed class PollLeasesTests
         Assert.Equal(["https://a.example/due", "https://a.example/later"], Urls(await db.Leases.ClaimAsync(Claim("forced", force: true), 10, None)));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_host_goes_back_with_its_gap_and_hold_and_the_next_poller_gets_them()
     {
         await using var db = await StoreAsync("https://a.example/1", "https://a.example/2");
@@ -82,7 +85,7 @@ public sealed class PollLeasesTests
         Assert.Equal(Now.AddSeconds(1), Assert.Single(await db.Leases.ClaimAsync(Claim("three", Now.AddHours(2)), 1, None)).NextStartAt);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_stored_poll_ends_its_feeds_lease()
     {
         await using var db = await StoreAsync("https://a.example/1");
@@ -95,7 +98,7 @@ public sealed class PollLeasesTests
         Assert.Equal(["https://a.example/1"], Urls(await db.Leases.ClaimAsync(Claim("two"), 1, None)));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Leases_of_a_poller_that_stopped_renewing_expire_and_renewed_ones_do_not()
     {
         await using var db = await StoreAsync("https://a.example/1", "https://b.example/1");
@@ -111,7 +114,7 @@ public sealed class PollLeasesTests
         Assert.Equal(renewed.Host, Assert.Single(await db.Leases.ClaimAsync(Claim("late", Now.AddMinutes(9)), 2, None)).Host);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Giving_everything_back_frees_the_hosts_after_the_gap_and_the_feeds_at_once()
     {
         await using var db = await StoreAsync("https://a.example/1");
@@ -123,4 +126,16 @@ public sealed class PollLeasesTests
         Assert.Equal(Now.AddSeconds(2), again.NextStartAt);
         Assert.Equal(["https://a.example/1"], Urls([again]));
     }
+}
+
+/// <summary>The pollleases contract on SQLite.</summary>
+public sealed class SqlitePollLeasesTests : PollLeasesContract
+{
+    protected override StoreFixture Store => StoreFixture.Sqlite;
+}
+
+/// <summary>The pollleases contract on PostgreSQL (skipped, with a message, when no server is configured).</summary>
+public sealed class PostgresPollLeasesTests : PollLeasesContract
+{
+    protected override StoreFixture Store => StoreFixture.Postgres;
 }

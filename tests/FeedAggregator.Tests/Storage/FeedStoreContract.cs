@@ -4,15 +4,18 @@ using FeedAggregator.Storage.Sqlite;
 
 namespace FeedAggregator.Tests.Storage;
 
-public sealed class SqliteFeedStoreTests
+public abstract class FeedStoreContract
 {
+    /// <summary>The provider under test.</summary>
+    protected abstract StoreFixture Store { get; }
+
     private static readonly DateTimeOffset Now = new(2026, 11, 26, 10, 0, 0, TimeSpan.Zero);
     private static readonly CancellationToken None = CancellationToken.None;
 
-    [Fact]
+    [SkippableFact]
     public async Task Sync_adds_removes_and_retitles_while_keeping_poll_state()
     {
-        await using var db = await TempDatabase.CreateAsync();
+        await using var db = await Store.CreateAsync();
         var first = await db.Feeds.SyncSubscriptionsAsync(
             [new("https://a.example/feed", "A"), new("https://b.example/feed", "B", "Tech", Interval: TimeSpan.FromMinutes(15))], Now, None);
         Assert.Equal(new(2, 0, 0), first);
@@ -32,19 +35,19 @@ public sealed class SqliteFeedStoreTests
         Assert.Equal(Now.AddMinutes(30), renamed.NextPollAt);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Sync_is_a_no_op_when_nothing_changed()
     {
-        await using var db = await TempDatabase.CreateAsync();
+        await using var db = await Store.CreateAsync();
         Subscription[] list = [new("https://a.example/feed", "A", "News", "https://a.example/", TimeSpan.FromHours(1))];
         await db.Feeds.SyncSubscriptionsAsync(list, Now, None);
         Assert.False((await db.Feeds.SyncSubscriptionsAsync(list, Now, None)).Any);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Due_feeds_are_new_or_past_their_time_never_gone_nor_under_retry_after()
     {
-        await using var db = await TempDatabase.CreateAsync();
+        await using var db = await Store.CreateAsync();
         await db.Feeds.SyncSubscriptionsAsync(
             [new("https://new.example/"), new("https://due.example/"), new("https://later.example/"), new("https://gone.example/"), new("https://wait.example/")],
             Now, None);
@@ -61,10 +64,10 @@ public sealed class SqliteFeedStoreTests
         Assert.Equal(["https://due.example/", "https://later.example/", "https://new.example/"], forced.Select(f => f.Url).Order());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task The_seed_feed_is_never_listed_nor_polled_nor_removed_by_a_sync()
     {
-        await using var db = await TempDatabase.CreateAsync();
+        await using var db = await Store.CreateAsync();
         var seed = await db.Feeds.EnsureSeedFeedAsync("urn:feedaggregator:seeds", "Seeds", Now, None);
         var again = await db.Feeds.EnsureSeedFeedAsync("urn:feedaggregator:seeds", "Seeds", Now, None);
         Assert.Equal(seed.Id, again.Id);
@@ -74,4 +77,16 @@ public sealed class SqliteFeedStoreTests
         Assert.Empty(await db.Feeds.GetDueAsync(Now, force: true, None));
         Assert.NotNull(await db.Feeds.GetAsync(seed.Id, None));
     }
+}
+
+/// <summary>The feedstore contract on SQLite.</summary>
+public sealed class SqliteFeedStoreTests : FeedStoreContract
+{
+    protected override StoreFixture Store => StoreFixture.Sqlite;
+}
+
+/// <summary>The feedstore contract on PostgreSQL (skipped, with a message, when no server is configured).</summary>
+public sealed class PostgresFeedStoreTests : FeedStoreContract
+{
+    protected override StoreFixture Store => StoreFixture.Postgres;
 }

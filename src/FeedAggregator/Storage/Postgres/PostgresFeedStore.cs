@@ -1,0 +1,225 @@
+using Dapper;
+using FeedAggregator.Model;
+using Npgsql;
+
+namespace FeedAggregator.Storage.Postgres;
+
+/// <summary>The PostgreSQL implementation of <see cref="IFeedStore"/>.</summary>
+/// <param name="time">The clock that stamps when a poll's lease ended (the poll cycle's clock).</param>
+public sealed class PostgresFeedStore(PostgresConnections connections, TimeProvider? time = null) : IFeedStore
+{
+    // Several nodes sync the same OPML file (each at its start): one at a time, each seeing the last one's result.
+    private const long SyncLock = 0x66656564616768;
+
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
+
+    public async Task<IReadOnlyList<Feed>> ListAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<FeedRow>(new CommandDefinition(
+            $"SELECT {FeedRow.Columns} FROM feeds WHERE origin = 'opml' AND removed_at IS NULL ORDER BY lower(coalesce(title, url)), id",
+            cancellationToken: cancellationToken));
+        return rows.Select(r => r.ToFeed()).ToList();
+    }
+
+    public async Task<IReadOnlyList<Feed>> ListRemovedAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<FeedRow>(new CommandDefinition(
+            $"SELECT {FeedRow.Columns} FROM feeds WHERE origin = 'opml' AND removed_at IS NOT NULL ORDER BY removed_at, id",
+            cancellationToken: cancellationToken));
+        return rows.Select(r => r.ToFeed()).ToList();
+    }
+
+    public async Task<Feed?> GetAsync(long id, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<FeedRow>(new CommandDefinition(
+            $"SELECT {FeedRow.Columns} FROM feeds WHERE id = @id", new { id }, cancellationToken: cancellationToken));
+        return row?.ToFeed();
+    }
+
+    public async Task<IReadOnlyList<Feed>> GetDueAsync(DateTimeOffset now, bool force, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<FeedRow>(new CommandDefinition(
+            $"""
+            SELECT {FeedRow.Columns} FROM feeds
+            WHERE origin = 'opml' AND removed_at IS NULL AND status <> 'gone'
+              AND (retry_after_at IS NULL OR retry_after_at <= @now)
+              AND (@force OR next_poll_at IS NULL OR next_poll_at <= @now)
+            ORDER BY coalesce(next_poll_at, 0), id
+            """,
+            new { now = UnixTime.ToDb(now), force },
+            cancellationToken: cancellationToken));
+        return rows.Select(r => r.ToFeed()).ToList();
+    }
+
+    public async Task<SubscriptionChanges> SyncSubscriptionsAsync(
+        IReadOnlyList<Subscription> subscriptions, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "SELECT pg_advisory_xact_lock(@lock)", new { @lock = SyncLock }, transaction, cancellationToken: cancellationToken));
+        var plan = SubscriptionPlan.Of(subscriptions, await connection.QueryAsync<FeedRow>(new CommandDefinition(
+            $"SELECT {FeedRow.Columns} FROM feeds WHERE origin = 'opml'", transaction: transaction, cancellationToken: cancellationToken)));
+        foreach (var subscription in plan.Add)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                """
+                INSERT INTO feeds (url, origin, title, site_url, category, interval_seconds, created_at, host)
+                VALUES (@Url, 'opml', @Title, @SiteUrl, @Category, @interval, @now, @host)
+                """,
+                new
+                {
+                    subscription.Url, subscription.Title, subscription.SiteUrl, subscription.Category,
+                    interval = SubscriptionPlan.IntervalSeconds(subscription), now = UnixTime.ToDb(now), host = Feed.HostOf(subscription.Url),
+                },
+                transaction, cancellationToken: cancellationToken));
+        }
+
+        // Back within the grace period: their articles and poll state come back with them.
+        if (plan.Restore.Count > 0)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                "UPDATE feeds SET removed_at = NULL WHERE id = ANY(@ids)", new { ids = plan.Restore.ToArray() }, transaction, cancellationToken: cancellationToken));
+        }
+
+        foreach (var (id, subscription) in plan.Update)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                """
+                UPDATE feeds SET title = coalesce(@Title, title), category = @Category, interval_seconds = @interval,
+                                 site_url = coalesce(@SiteUrl, site_url)
+                WHERE id = @id
+                """,
+                new { subscription.Title, subscription.Category, subscription.SiteUrl, interval = SubscriptionPlan.IntervalSeconds(subscription), id },
+                transaction, cancellationToken: cancellationToken));
+        }
+
+        if (plan.Remove.Count > 0)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                "UPDATE feeds SET removed_at = @now WHERE id = ANY(@ids)",
+                new { ids = plan.Remove.ToArray(), now = UnixTime.ToDb(now) }, transaction, cancellationToken: cancellationToken));
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return plan.Changes;
+    }
+
+    public async Task<Feed> EnsureSeedFeedAsync(string url, string title, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleAsync<FeedRow>(new CommandDefinition(
+            $"""
+            INSERT INTO feeds (url, origin, title, status, created_at) VALUES (@url, 'seed', @title, 'ok', @now)
+            ON CONFLICT (url) DO UPDATE SET title = excluded.title
+            RETURNING {FeedRow.Columns}
+            """,
+            new { url, title, now = UnixTime.ToDb(now) }, cancellationToken: cancellationToken));
+        return row.ToFeed();
+    }
+
+    // A write nobody reads: it fails only when the database does not take writes.
+    public async Task CheckWritableAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE store_version SET version = version WHERE slot = 0", cancellationToken: cancellationToken));
+    }
+
+    public async Task UpdatePollStateAsync(Feed feed, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var command = PostgresCommand.Create(
+            connection, null, FeedPollStateSql.Update, FeedPollState.Names, FeedPollState.Values(feed, _time.GetUtcNow()));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task<long> GetStateVersionAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT (sum(version) + sum(feeds_version))::bigint FROM store_version", cancellationToken: cancellationToken));
+    }
+
+    public async Task<bool> MoveAsync(long id, string newUrl, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        try
+        {
+            var moved = await connection.ExecuteAsync(new CommandDefinition(
+                """
+                UPDATE feeds SET url = @newUrl, host = CASE WHEN discovered_url IS NULL THEN @host ELSE host END
+                WHERE id = @id AND NOT EXISTS (SELECT 1 FROM feeds WHERE url = @newUrl)
+                """,
+                new { id, newUrl, host = Feed.HostOf(newUrl) }, cancellationToken: cancellationToken));
+            return moved == 1;
+        }
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation)
+        {
+            // Another node subscribed or moved a feed to that URL at the same moment.
+            return false;
+        }
+    }
+
+    public async Task<PurgedFeed?> PurgeAsync(string url, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var id = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+            "SELECT id FROM feeds WHERE url = @url AND origin = 'opml'", new { url }, transaction, cancellationToken: cancellationToken));
+        if (id is null)
+            return null;
+        var purged = await PurgeAsync(connection, transaction, id.Value, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return purged;
+    }
+
+    public async Task<IReadOnlyList<PurgedFeed>> PurgeRemovedBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var ids = await connection.QueryAsync<long>(new CommandDefinition(
+            "SELECT id FROM feeds WHERE origin = 'opml' AND removed_at < @cutoff",
+            new { cutoff = UnixTime.ToDb(cutoff) }, transaction, cancellationToken: cancellationToken));
+        var purged = new List<PurgedFeed>();
+        foreach (var id in ids.ToList())
+            purged.Add(await PurgeAsync(connection, transaction, id, cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
+        return purged;
+    }
+
+    private static async Task<PurgedFeed> PurgeAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long id, CancellationToken cancellationToken)
+    {
+        // The feed row takes its articles and tombstones with it (ON DELETE CASCADE); the LSH
+        // buckets have no foreign key, so they go first.
+        var purged = await connection.QuerySingleAsync<PurgedFeed>(new CommandDefinition(
+            """
+            SELECT url AS Url,
+                   (SELECT count(*) FROM articles WHERE feed_id = @id) AS Articles,
+                   (SELECT count(*) FROM tombstones WHERE feed_id = @id) AS Tombstones
+            FROM feeds WHERE id = @id
+            """, new { id }, transaction, cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            DELETE FROM story_buckets WHERE article_id IN (SELECT id FROM articles WHERE feed_id = @id);
+            DELETE FROM feeds WHERE id = @id;
+            """, new { id }, transaction, cancellationToken: cancellationToken));
+        return purged;
+    }
+
+    public async Task<bool> ReactivateAsync(string url, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var reactivated = await connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE feeds SET status = 'new', last_error = NULL, consecutive_errors = 0, next_poll_at = NULL
+            WHERE url = @url AND origin = 'opml' AND status = 'gone'
+            """,
+            new { url }, cancellationToken: cancellationToken));
+        return reactivated == 1;
+    }
+}
