@@ -7,25 +7,19 @@ namespace FeedAggregator.Storage.Sqlite;
 /// <summary>The SQLite implementation of <see cref="IWebSubStore"/>.</summary>
 public sealed class SqliteWebSubStore(SqliteConnectionFactory connections) : IWebSubStore
 {
-    private const string Columns = """
-        id AS Id, feed_id AS FeedId, hub AS Hub, topic AS Topic, token AS Token, secret AS Secret, state AS State,
-        requested_at AS RequestedAt, verified_at AS VerifiedAt, lease_until AS LeaseUntil, attempts AS Attempts,
-        retry_at AS RetryAt, last_error AS LastError, last_push_at AS LastPushAt, pushes AS Pushes, rejected AS Rejected
-        """;
-
     public async Task<IReadOnlyList<HubSubscription>> ListAsync(CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<Row>(new CommandDefinition(
-            $"SELECT {Columns} FROM websub_subscriptions ORDER BY feed_id, id", cancellationToken: cancellationToken));
+        var rows = await connection.QueryAsync<WebSubRow>(new CommandDefinition(
+            $"SELECT {WebSubRow.Columns} FROM websub_subscriptions ORDER BY feed_id, id", cancellationToken: cancellationToken));
         return [.. rows.Select(r => r.ToSubscription())];
     }
 
     public async Task<HubSubscription?> FindAsync(string token, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
-            $"SELECT {Columns} FROM websub_subscriptions WHERE token = @token", new { token }, cancellationToken: cancellationToken));
+        var row = await connection.QuerySingleOrDefaultAsync<WebSubRow>(new CommandDefinition(
+            $"SELECT {WebSubRow.Columns} FROM websub_subscriptions WHERE token = @token", new { token }, cancellationToken: cancellationToken));
         return row?.ToSubscription();
     }
 
@@ -35,13 +29,13 @@ public sealed class SqliteWebSubStore(SqliteConnectionFactory connections) : IWe
         ArgumentNullException.ThrowIfNull(link);
         await using var connection = await connections.OpenAsync(cancellationToken);
         // Only for a feed that is subscribed now; the partial unique index keeps one live row per feed.
-        var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
+        var row = await connection.QuerySingleOrDefaultAsync<WebSubRow>(new CommandDefinition(
             $"""
             INSERT INTO websub_subscriptions (feed_id, hub, topic, token, secret, state, requested_at, attempts, created_at)
             SELECT id, @hub, @topic, @token, @secret, 'subscribing', @now, 1, @now
             FROM feeds WHERE id = @feedId AND origin = 'opml' AND removed_at IS NULL
             ON CONFLICT DO NOTHING
-            RETURNING {Columns}
+            RETURNING {WebSubRow.Columns}
             """,
             new { feedId, hub = link.Hub, topic = link.Topic, token, secret, now = UnixTime.ToDb(now) },
             cancellationToken: cancellationToken));
@@ -103,46 +97,5 @@ public sealed class SqliteWebSubStore(SqliteConnectionFactory connections) : IWe
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(sql, parameters, transaction, cancellationToken: cancellationToken));
         await transaction.CommitAsync(cancellationToken);
-    }
-
-    /// <summary>The table as Dapper reads it.</summary>
-    private sealed record Row
-    {
-        public long Id { get; init; }
-        public long FeedId { get; init; }
-        public string Hub { get; init; } = "";
-        public string Topic { get; init; } = "";
-        public string Token { get; init; } = "";
-        public string Secret { get; init; } = "";
-        public string State { get; init; } = "";
-        public long? RequestedAt { get; init; }
-        public long? VerifiedAt { get; init; }
-        public long? LeaseUntil { get; init; }
-        public long Attempts { get; init; }
-        public long? RetryAt { get; init; }
-        public string? LastError { get; init; }
-        public long? LastPushAt { get; init; }
-        public long Pushes { get; init; }
-        public long Rejected { get; init; }
-
-        public HubSubscription ToSubscription() => new()
-        {
-            Id = Id,
-            FeedId = FeedId,
-            Hub = Hub,
-            Topic = Topic,
-            Token = Token,
-            Secret = Secret,
-            State = Enum.TryParse<HubSubscriptionState>(State, ignoreCase: true, out var state) ? state : HubSubscriptionState.Failed,
-            RequestedAt = UnixTime.FromDb(RequestedAt),
-            VerifiedAt = UnixTime.FromDb(VerifiedAt),
-            LeaseUntil = UnixTime.FromDb(LeaseUntil),
-            Attempts = (int)Attempts,
-            RetryAt = UnixTime.FromDb(RetryAt),
-            LastError = LastError,
-            LastPushAt = UnixTime.FromDb(LastPushAt),
-            Pushes = Pushes,
-            Rejected = Rejected,
-        };
     }
 }
