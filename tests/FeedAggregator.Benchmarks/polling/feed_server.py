@@ -6,8 +6,8 @@ Feed i lives at http://127.0.<k/250>.<k%250+1>:PORT/feed/i with k = i % HOSTS. O
 carries their ETag. Prints one line per status counted to STATS on SIGTERM.
 
 Optional: DELAY_MS (5th argument) delays every response, as a far server does; LOG (6th) gets one
-line per request as it is answered: "START_MS END_MS ADDRESS FEED STATUS" (the times in Unix
-milliseconds, ADDRESS the loopback address asked). ITEMS (environment, default 20) items per body.
+line per request as it is answered: "START_MS END_MS ADDRESS FEED STATUS AGENT" (the times in
+Unix milliseconds, ADDRESS the loopback address asked, AGENT the User-Agent's last word). ITEMS (environment, default 20) items per body.
 
 `feed_server.py opml FEEDS HOSTS PORT` prints the OPML subscription list of those feeds instead.
 """
@@ -69,7 +69,7 @@ async def handle(reader, writer):
             if DELAY:
                 await asyncio.sleep(DELAY)
             if LOG:
-                LOG.write(f"{int(started * 1000)} {int(time.time() * 1000)} {writer.get_extra_info('sockname')[0]} {i} {status.split()[0]}\n")
+                LOG.write(f"{int(started * 1000)} {int(time.time() * 1000)} {writer.get_extra_info('sockname')[0]} {i} {status.split()[0]} {(headers.get('user-agent') or '-').split()[-1]}\n")
             writer.write(f"HTTP/1.1 {status}\r\n{extra}Content-Length: {len(payload)}\r\n\r\n".encode() + payload)
             await writer.drain()
     except (asyncio.IncompleteReadError, ConnectionError, IndexError, ValueError):
