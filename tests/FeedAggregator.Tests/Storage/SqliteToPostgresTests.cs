@@ -29,7 +29,10 @@ public sealed class SqliteToPostgresTests
         var feeds = await sqlite.Feeds.ListAsync(None);
         var a = feeds.Single(f => f.Url == "https://a.example/feed");
         await sqlite.Articles.SaveAsync(a, [.. Enumerable.Range(0, 30).Select(i => Make($"a{i}", $"Story {i}", $"<p>word{i} scheduler</p>", i))], Now, None);
-        await sqlite.Feeds.UpdatePollStateAsync(a with { ETag = "\"v7\"", Status = FeedStatus.Ok, NextPollAt = Now.AddMinutes(30) }, None);
+        await sqlite.Feeds.UpdatePollStateAsync(
+            a with { ETag = "\"v7\"", Status = FeedStatus.Ok, NextPollAt = Now.AddMinutes(30), Posting = new PostingSample(Now.AddDays(-3), 30) }, None);
+        var hub = await sqlite.WebSub.AddAsync(a.Id, new HubLink("https://hub.example/", a.Url), "token-a", "secret-a", Now, None);
+        await sqlite.WebSub.VerifiedAsync(hub!.Id, Now, Now.AddDays(10), renewal: false, None);
         await sqlite.Articles.SaveAsync(feeds.Single(f => f.Url == "https://b.example/feed"),
             [Make("b1", "قمة المناخ", "<p>اجتمع القادة في القاهرة</p>", 1), Make("b2", "Story 3", "<p>word3 scheduler</p>", 2)], Now, None);
         return sqlite;
@@ -45,13 +48,16 @@ public sealed class SqliteToPostgresTests
         var checks = await new SqliteToPostgres(sqlite.Connections, postgres.Connections).CopyAsync(new Recorder(progress), None);
 
         Assert.All(checks, c => Assert.True(c.Matches, $"{c.Table}: {c.SourceRows}/{c.TargetRows} {c.SourceChecksum}/{c.TargetChecksum}"));
-        Assert.Equal(["feeds", "hosts", "articles", "story_buckets", "tombstones"], checks.Select(c => c.Table));
+        Assert.Equal(["feeds", "hosts", "articles", "story_buckets", "tombstones", "websub_subscriptions"], checks.Select(c => c.Table));
         Assert.Equal(32, checks.Single(c => c.Table == "articles").TargetRows);
         Assert.Contains(progress, p => p is { Table: "articles", Copied: 32, Total: 32 });
 
         // The copy works as a store: poll state, articles newest first, stories, search.
         var feed = (await postgres.Feeds.ListAsync(None)).Single(f => f.Url == "https://a.example/feed");
         Assert.Equal("\"v7\"", feed.ETag);
+        Assert.Equal((new PostingSample(Now.AddDays(-3), 30), Now.AddDays(10)), (feed.Posting, feed.PushUntil));
+        var subscription = Assert.Single(await postgres.WebSub.ListAsync(None));
+        Assert.Equal((feed.Id, "token-a", "secret-a", HubSubscriptionState.Verified), (subscription.FeedId, subscription.Token, subscription.Secret, subscription.State));
         var sqliteFirst = (await sqlite.Articles.QueryAsync(new ArticleFilter(), 0, 5, None)).Items.Select(i => i.Article.Title);
         var postgresFirst = (await postgres.Articles.QueryAsync(new ArticleFilter(), 0, 5, None)).Items.Select(i => i.Article.Title);
         Assert.Equal(sqliteFirst, postgresFirst);

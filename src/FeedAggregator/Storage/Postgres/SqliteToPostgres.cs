@@ -11,7 +11,7 @@ namespace FeedAggregator.Storage.Postgres;
 /// <summary>
 /// Copies a SQLite store into a PostgreSQL one (<c>feedagg migrate --to postgres</c>): feeds with
 /// their poll state, hosts, articles, stories (their ids on the articles and their LSH buckets),
-/// tombstones, and the search index (rebuilt from each article's title and text, as SQLite's
+/// tombstones, WebSub subscriptions, and the search index (rebuilt from each article's title and text, as SQLite's
 /// contentless FTS5 table keeps no text to copy). Table by table in key order, a batch per
 /// transaction, rows already there kept (ON CONFLICT DO NOTHING): an interrupted copy resumes
 /// from the largest key the target holds. Verified at the end by row counts and a checksum per
@@ -30,6 +30,7 @@ public sealed class SqliteToPostgres(SqliteConnectionFactory sqlite, PostgresCon
         new("articles", ["id"], 250),
         new("story_buckets", ["bucket", "article_id"], 5000),
         new("tombstones", ["feed_id", "key"], 1000),
+        new("websub_subscriptions", ["id"], 1000),
     ];
 
     public async Task<IReadOnlyList<TableCheck>> CopyAsync(IProgress<CopyProgress> progress, CancellationToken cancellationToken)
@@ -44,6 +45,7 @@ public sealed class SqliteToPostgres(SqliteConnectionFactory sqlite, PostgresCon
             """
             SELECT setval('feeds_id_seq', GREATEST((SELECT max(id) FROM feeds), 1));
             SELECT setval('articles_id_seq', GREATEST((SELECT max(id) FROM articles), 1));
+            SELECT setval(pg_get_serial_sequence('websub_subscriptions', 'id'), GREATEST((SELECT max(id) FROM websub_subscriptions), 1));
             """, cancellationToken: cancellationToken));
 
         var checks = new List<TableCheck>();
