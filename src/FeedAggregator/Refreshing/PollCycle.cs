@@ -51,7 +51,7 @@ public sealed class PollCycle(
             var now = time.GetUtcNow();
             // What is due when the pass starts, for the progress total and a stop's summary; the
             // pass itself takes its feeds host by host under leases, and other pollers take some.
-            var due = (await feeds.GetDueAsync(now, force, cancellationToken)).Count;
+            var due = await feeds.CountDueAsync(now, force, cancellationToken);
             progress?.Report(new PollProgress(due, 0, 0, null));
             var results = new ConcurrentBag<RefreshResult>();
             await TakeBackFromEndedPollersAsync(now, settings.MinHostGap, cancellationToken);

@@ -13,6 +13,9 @@ public interface IFeedStore
 
     Task<Feed?> GetAsync(long id, CancellationToken cancellationToken);
 
+    /// <summary>How many feeds <see cref="GetDueAsync"/> would return, without reading them.</summary>
+    Task<int> CountDueAsync(DateTimeOffset now, bool force, CancellationToken cancellationToken);
+
     /// <summary>
     /// Subscribed feeds to poll now: due (or never polled), or every one with <paramref name="force"/>;
     /// never a gone feed, never one under a server's Retry-After. Oldest due first.

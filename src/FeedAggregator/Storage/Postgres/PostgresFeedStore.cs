@@ -39,15 +39,26 @@ public sealed class PostgresFeedStore(PostgresConnections connections, TimeProvi
         return row?.ToFeed();
     }
 
+    // A subscribed feed that may be polled now (forced: whatever its next poll time).
+    private const string Due = """
+        origin = 'opml' AND removed_at IS NULL AND status <> 'gone'
+          AND (retry_after_at IS NULL OR retry_after_at <= @now)
+          AND (@force OR next_poll_at IS NULL OR next_poll_at <= @now)
+        """;
+
+    public async Task<int> CountDueAsync(DateTimeOffset now, bool force, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<int>(new CommandDefinition(
+            $"SELECT count(*) FROM feeds WHERE {Due}", new { now = UnixTime.ToDb(now), force }, cancellationToken: cancellationToken));
+    }
+
     public async Task<IReadOnlyList<Feed>> GetDueAsync(DateTimeOffset now, bool force, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<FeedRow>(new CommandDefinition(
             $"""
-            SELECT {FeedRow.Columns} FROM feeds
-            WHERE origin = 'opml' AND removed_at IS NULL AND status <> 'gone'
-              AND (retry_after_at IS NULL OR retry_after_at <= @now)
-              AND (@force OR next_poll_at IS NULL OR next_poll_at <= @now)
+            SELECT {FeedRow.Columns} FROM feeds WHERE {Due}
             ORDER BY coalesce(next_poll_at, 0), id
             """,
             new { now = UnixTime.ToDb(now), force },
