@@ -29,7 +29,7 @@ internal static class MinHash
         }
     }
 
-    private static void Fill512(ReadOnlySpan<ulong> shingles, Span<uint> values, ReadOnlySpan<ulong> seeds)
+    internal static void Fill512(ReadOnlySpan<ulong> shingles, Span<uint> values, ReadOnlySpan<ulong> seeds)
     {
         var lanes = Vector512<ulong>.Count;
         Span<Vector512<ulong>> seed = stackalloc Vector512<ulong>[seeds.Length / lanes];
@@ -48,7 +48,7 @@ internal static class MinHash
             min[k].CopyTo(values.Slice(k * Vector512<uint>.Count, Vector512<uint>.Count));
     }
 
-    private static void Fill256(ReadOnlySpan<ulong> shingles, Span<uint> values, ReadOnlySpan<ulong> seeds)
+    internal static void Fill256(ReadOnlySpan<ulong> shingles, Span<uint> values, ReadOnlySpan<ulong> seeds)
     {
         var lanes = Vector256<ulong>.Count;
         Span<Vector256<ulong>> seed = stackalloc Vector256<ulong>[seeds.Length / lanes];

@@ -43,6 +43,35 @@ public sealed class TextFingerprintDifferentialTests
         MinHash.FillScalar(shingles, scalar, seeds);
         MinHash.Fill(shingles, fast, seeds);
         Assert.Equal(scalar, fast);
+        // Each vector width, whichever this CPU would choose (both run, accelerated or not).
+        var (wide, narrow) = (new uint[TextFingerprint.Size], new uint[TextFingerprint.Size]);
+        MinHash.Fill512(shingles, wide, seeds);
+        MinHash.Fill256(shingles, narrow, seeds);
+        Assert.Equal(scalar, wide);
+        Assert.Equal(scalar, narrow);
+    }
+
+    [Fact]
+    public void Each_band_has_a_bucket_of_its_own_that_only_its_own_values_move()
+    {
+        // All 64 values equal: every band holds the same rows, and still no two buckets collide.
+        var same = TextFingerprint.FromBytes(new byte[TextFingerprint.Size * sizeof(uint)])!.Buckets();
+        Assert.Equal(TextFingerprint.BandCount, same.Distinct().Count());
+
+        // One value changed in band 3, on each of its rows in turn: band 3 alone moves.
+        for (var row = 0; row < TextFingerprint.RowsPerBand; row++)
+        {
+            var bytes = new byte[TextFingerprint.Size * sizeof(uint)];
+            bytes[(3 * TextFingerprint.RowsPerBand + row) * sizeof(uint)] = 1;
+            var moved = TextFingerprint.FromBytes(bytes)!.Buckets();
+            for (var band = 0; band < TextFingerprint.BandCount; band++)
+            {
+                if (band == 3)
+                    Assert.NotEqual(same[band], moved[band]);
+                else
+                    Assert.Equal(same[band], moved[band]);
+            }
+        }
     }
 
     // Text of every kind the fold treats apart: ASCII, typographic punctuation, Latin with

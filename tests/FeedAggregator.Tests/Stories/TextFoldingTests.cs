@@ -28,6 +28,17 @@ public sealed class TextFoldingTests
         Assert.Equal("नमस्ते", TextFolding.Fold("नमस्ते"));
     }
 
+    // The edges of the scripts whose marks go: Latin to Cyrillic (below U+0530) and Arabic
+    // (U+0600 to U+06FF); Armenian above the first and Syriac above the second keep theirs.
+    [Theory]
+    [InlineData("\u052F\u0301", "\u052F")] // the last Cyrillic letter, acute dropped
+    [InlineData("\u0531\u0301", "\u0561\u0301")] // Armenian: lower-cased, the mark stays
+    [InlineData("\u0600\u064E", "\u0600")] // the first Arabic character, fatha dropped
+    [InlineData("\u06FF\u064E", "\u06FF")] // the last one
+    [InlineData("\u0700\u064E", "\u0700\u064E")] // Syriac: the mark stays
+    public void Marks_go_only_within_the_scripts_that_fold_them(string text, string expected) =>
+        Assert.Equal(expected, TextFolding.Fold(text));
+
     [Fact]
     public void A_bare_headline_gets_no_fingerprint()
     {
