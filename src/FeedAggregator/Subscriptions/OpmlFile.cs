@@ -94,7 +94,8 @@ public static class OpmlFile
     public static XDocument ToDocument(IReadOnlyList<Subscription> subscriptions, string title = "FeedAggregator subscriptions")
     {
         var body = new XElement("body");
-        foreach (var group in subscriptions.GroupBy(s => s.Category).OrderBy(g => g.Key is null ? 0 : 1).ThenBy(g => g.Key, StringComparer.Ordinal))
+        // The ordinal comparer sorts null first: the feeds without a folder, then the folders by name.
+        foreach (var group in subscriptions.GroupBy(s => s.Category).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             var outlines = group.Select(ToOutline);
             if (group.Key is null)
