@@ -1,8 +1,14 @@
 #!/usr/bin/env bash
 # Mutation testing of one folder with Stryker.NET: how many deliberate small faults in that
 # folder's code the tests catch. On demand, not in CI: minutes per folder on 2 cores.
-#   tests/mutation.sh FOLDER   FOLDER: a stage under src/FeedAggregator (Refreshing, Fetching,
-#                              Stories, Subscriptions, ...) or Worker/Cli, Worker/Http, Worker/Jobs
+#   tests/mutation.sh FOLDER [TESTS]
+#     FOLDER: a stage under src/FeedAggregator (Refreshing, Fetching, Stories, Subscriptions, ...)
+#             or Worker/Cli, Worker/Http, Worker/Jobs
+#     TESTS:  the tests that judge the mutants, as a `dotnet test --filter` expression. By default
+#             the folder's own test namespace (FeedAggregator.Tests.Parsing for Parsing, ...): a
+#             mutant only those tests see counts as survived even if a slower end-to-end test
+#             would catch it, so the score is a floor. "all" runs the whole suite (hours for a
+#             big folder on 2 cores).
 # Needs the tool once: dotnet tool install -g dotnet-stryker --version 5.1.0
 # Prints the folder's score and each file's; the HTML and JSON reports land in out/mutation/FOLDER.
 set -euo pipefail
@@ -13,6 +19,8 @@ case "$folder" in
   *) project=FeedAggregator.csproj; source=$ROOT/src/FeedAggregator/$folder ;;
 esac
 [ -d "$source" ] || { echo "mutation.sh: no folder $source" >&2; exit 2; }
+tests=${2:-FullyQualifiedName~FeedAggregator.Tests.${folder//\//.}.}
+filter=(); [ "$tests" = all ] || filter=(--test-case-filter "$tests")
 STRYKER=$(command -v dotnet-stryker || echo "$HOME/.dotnet/tools/dotnet-stryker")
 [ -x "$STRYKER" ] || { echo "mutation.sh: dotnet-stryker is not installed (dotnet tool install -g dotnet-stryker --version 5.1.0)" >&2; exit 2; }
 
@@ -21,7 +29,7 @@ rm -rf "$out"; mkdir -p "$out"
 cd "$ROOT/tests/FeedAggregator.Tests"
 # The mutate glob is relative to the mutated project; only this folder's files are mutated.
 "$STRYKER" --project "$project" --mutate "**/${folder#Worker/}/**/*.cs" --output "$out" \
-  --reporter json --reporter html --reporter progress --concurrency 2 >"$out/stryker.log" 2>&1 \
+  --reporter json --reporter html --reporter progress --concurrency 2 "${filter[@]}" >"$out/stryker.log" 2>&1 \
   || { tail -30 "$out/stryker.log"; exit 1; }
 
 # The score: killed (and timed out) over every mutant that ran; compile errors and ignored ones do not count.
