@@ -61,11 +61,11 @@ public sealed class FeedRefresherMoveTests
     }
 
     [Fact]
-    public async Task An_opml_file_that_cannot_be_rewritten_is_logged_as_an_error_and_the_move_stands_in_the_store()
+    public async Task An_opml_file_broken_by_hand_is_logged_as_an_error_and_the_move_stands_in_the_store()
     {
         await using var server = await MovingServer();
         await using var poll = await PollHarness.CreateAsync([server.Url("/old")]);
-        await File.WriteAllTextAsync(poll.OpmlPath, "<opml><body>"); // broken by hand
+        await File.WriteAllTextAsync(poll.OpmlPath, "<opml><body>");
 
         var result = await poll.RefreshAsync(server.Url("/old"));
 
@@ -73,6 +73,21 @@ public sealed class FeedRefresherMoveTests
         var error = Assert.Single(poll.Logged(LogLevel.Error, "Subscriptions: "));
         Assert.Equal((server.Url("/new"), server.Url("/old").AbsoluteUri), (error.Properties["NewUrl"], error.Properties["FeedUrl"]));
         Assert.Contains("not well-formed OPML", error.Properties["Error"] as string, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_opml_file_another_process_holds_locked_is_logged_as_an_error_and_the_move_stands_in_the_store()
+    {
+        await using var server = await MovingServer();
+        await using var poll = await PollHarness.CreateAsync([server.Url("/old")]);
+        await using var locked = new FileStream(poll.OpmlPath, FileMode.Open, FileAccess.ReadWrite, FileShare.None);
+
+        var result = await poll.RefreshAsync(server.Url("/old"));
+
+        Assert.Equal((1, server.Url("/new").AbsoluteUri), (result.Added, result.Feed.Url));
+        Assert.Equal(server.Url("/new").AbsoluteUri, (await poll.Db.Feeds.ListAsync(CancellationToken.None)).Single().Url);
+        var error = Assert.Single(poll.Logged(LogLevel.Error, "Subscriptions: "));
+        Assert.Equal(server.Url("/new"), error.Properties["NewUrl"]);
     }
 
     private static Task<LocalHttpServer> MovingServer() => LocalHttpServer.StartAsync(routes =>
