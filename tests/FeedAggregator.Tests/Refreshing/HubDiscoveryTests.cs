@@ -58,6 +58,25 @@ public sealed class HubDiscoveryTests
         Assert.Null(HubDiscovery.Find(["<mailto:hub@example.com>; rel=hub"], document, Fetched));
     }
 
+    [Fact]
+    public void A_plain_http_hub_and_topic_count_as_well_as_https()
+    {
+        var document = FeedParser.Default.Parse("<rss version=\"2.0\"><channel><title>t</title></channel></rss>"u8.ToArray(), Fetched).Feed!;
+
+        Assert.Equal(
+            new HubLink("http://hub.example/", "http://topic.example/feed"),
+            HubDiscovery.Find(["<http://hub.example/>; rel=hub, <http://topic.example/feed>; rel=self"], document, Fetched));
+    }
+
+    [Fact]
+    public void The_document_and_its_url_are_required()
+    {
+        var document = FeedParser.Default.Parse("<rss version=\"2.0\"><channel><title>t</title></channel></rss>"u8.ToArray(), Fetched).Feed!;
+
+        Assert.Throws<ArgumentNullException>(() => HubDiscovery.Find([], null!, Fetched));
+        Assert.Throws<ArgumentNullException>(() => HubDiscovery.Find(["<https://hub.example/>; rel=hub"], document, null!));
+    }
+
     private static ParsedFeed Parse(string name)
     {
         var result = FeedParser.Default.Parse(File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "TestData", "WebSub", name)), Fetched);

@@ -1,4 +1,5 @@
 using FeedAggregator.Model;
+using FeedAggregator.Parsing;
 using FeedAggregator.Refreshing;
 using FeedAggregator.WebSub;
 using Microsoft.Extensions.Options;
@@ -63,6 +64,34 @@ public sealed class PollScheduleTests
         var after = Now.AddHours(6);
         Assert.Equal(after, Schedule.AfterFailure(AFeed, 1, Now, after));
         Assert.True(Schedule.AfterFailure(AFeed, 1, Now, Now.AddSeconds(5)) >= Now.AddMinutes(30));
+    }
+
+    [Fact]
+    public void Failures_back_off_from_the_feeds_own_interval()
+    {
+        var own = AFeed with { Interval = TimeSpan.FromMinutes(90) };
+
+        Assert.Equal(TimeSpan.FromMinutes(90), Schedule.IntervalOf(own));
+        Assert.InRange(Schedule.AfterFailure(own, 2, Now, retryAfter: null) - Now, TimeSpan.FromMinutes(180), TimeSpan.FromMinutes(216));
+    }
+
+    [Fact]
+    public void A_success_moves_out_of_the_skipped_hours_or_days_either_alone()
+    {
+        // Now is Thursday 10:00 UTC; the next poll would be 10:30.
+        Assert.Equal(new DateTimeOffset(2026, 11, 26, 12, 0, 0, TimeSpan.Zero), Schedule.AfterSuccess(AFeed, Now, new PollHints { SkipHours = new HashSet<int> { 10, 11 } }));
+        Assert.Equal(
+            new DateTimeOffset(2026, 11, 27, 0, 0, 0, TimeSpan.Zero),
+            Schedule.AfterSuccess(AFeed, Now, new PollHints { SkipDays = new HashSet<DayOfWeek> { DayOfWeek.Thursday } }));
+        Assert.Equal(Now.AddMinutes(30), Schedule.AfterSuccess(AFeed, Now, new PollHints { SkipHours = new HashSet<int> { 3 } }));
+    }
+
+    [Fact]
+    public void A_feed_that_skips_every_hour_is_polled_at_its_interval_regardless()
+    {
+        var everyHour = new PollHints { SkipHours = Enumerable.Range(0, 24).ToHashSet() };
+
+        Assert.Equal(Now.AddMinutes(30), Schedule.AfterSuccess(AFeed, Now, everyHour));
     }
 
     [Fact]

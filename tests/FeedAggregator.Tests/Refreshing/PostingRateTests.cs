@@ -75,6 +75,31 @@ public sealed class PostingRateTests
         Assert.Equal(TimeSpan.FromDays(2), PostingRate.MeanGap(sample, Now));
     }
 
+    [Fact]
+    public void A_date_a_day_ahead_still_counts_as_now()
+    {
+        Assert.Equal(new PostingSample(Now.AddDays(-2), 2), PostingRate.Sample([Now + PostingRate.Skew, Now.AddDays(-2)], Now));
+        Assert.Equal(new PostingSample(Now, 1), PostingRate.Sample([Now.AddHours(3)], Now));
+        // Two entries stamped now and a little ahead are one date: no rate.
+        Assert.Null(PostingRate.Sample([Now, Now.AddHours(3)], Now));
+    }
+
+    [Fact]
+    public void An_entry_exactly_30_days_old_is_in_the_window()
+    {
+        // 21 entries a day and a half apart, the oldest exactly 30 days ago: all of them are the sample.
+        var dates = Enumerable.Range(0, 21).Select(i => (DateTimeOffset?)Now.AddDays(-1.5 * i)).ToList();
+
+        Assert.Equal(new PostingSample(Now - PostingRate.Window, 21), PostingRate.Sample(dates, Now));
+    }
+
+    [Fact]
+    public void The_mean_gap_is_zero_for_a_clock_behind_the_sample_and_needs_a_sample()
+    {
+        Assert.Equal(TimeSpan.Zero, PostingRate.MeanGap(new PostingSample(Now, 3), Now.AddHours(-1)));
+        Assert.Throws<ArgumentNullException>(() => PostingRate.MeanGap(null!, Now));
+    }
+
     private static List<DateTimeOffset?> Daily(int count) =>
         [.. Enumerable.Range(0, count).Select(i => (DateTimeOffset?)Now.AddDays(-i - 0.5))];
 }
