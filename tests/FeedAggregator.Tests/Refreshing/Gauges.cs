@@ -2,7 +2,7 @@ using System.Diagnostics.Metrics;
 using FeedAggregator.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace FeedAggregator.Tests.Diagnostics;
+namespace FeedAggregator.Tests.Refreshing;
 
 /// <summary>Reads every observable gauge of one provider's FeedAggregator meter, as a scrape would.</summary>
 internal sealed class Gauges(IServiceProvider services)

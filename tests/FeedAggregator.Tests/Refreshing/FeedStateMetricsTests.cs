@@ -8,7 +8,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
-namespace FeedAggregator.Tests.Diagnostics;
+namespace FeedAggregator.Tests.Refreshing;
 
 /// <summary>The state gauges: feeds by status, due and overdue, held hosts, the store, per-feed series and their cap.</summary>
 public sealed class FeedStateMetricsTests

@@ -1,10 +1,9 @@
-using FeedAggregator.Tests.Refreshing;
 using FeedAggregator.Tests.Support;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using static FeedAggregator.Tests.Diagnostics.Measured;
+using static FeedAggregator.Tests.Support.Measured;
 
-namespace FeedAggregator.Tests.Diagnostics;
+namespace FeedAggregator.Tests.Refreshing;
 
 /// <summary>Each poll outcome, article change and fetch measurement means what the README says, seen through a real poll.</summary>
 public sealed class PollMetricsTests
