@@ -114,6 +114,21 @@ public sealed class ClaimedHostsTests
     }
 
     [Fact]
+    public void A_host_given_back_before_the_one_next_in_turn_leaves_the_turn_with_that_one()
+    {
+        var hosts = new ClaimedHosts(2, TimeSpan.Zero);
+        hosts.Add(Host("a.example"), FeedsOf("a.example", 1));
+        hosts.Add(Host("b.example"), FeedsOf("b.example", 2));
+        hosts.Add(Host("c.example"), FeedsOf("c.example", 2));
+        var a = Take(hosts);
+        Take(hosts); // b; c is next in turn
+
+        Assert.NotNull(hosts.Finish(a));
+
+        Assert.Equal(["c.example", "b.example", "c.example"], [.. Enumerable.Range(0, 3).Select(_ => Take(hosts).Host.Name)]);
+    }
+
+    [Fact]
     public void A_host_given_back_while_it_is_next_in_turn_passes_the_turn_to_the_one_after_it()
     {
         var hosts = new ClaimedHosts(3, TimeSpan.Zero);

@@ -16,12 +16,17 @@ internal sealed class ScriptedArticleStore(IArticleStore inner) : IArticleStore
     public bool HoldSaves { get; init; }
     public ConcurrentDictionary<long, Exception> LookupFaults { get; } = new();
 
+    /// <summary>Thrown by every save (the store as a whole fails, not one document).</summary>
+    public Exception? SaveFault { get; init; }
+
     public Task<KnownEntries> GetKnownAsync(long feedId, IReadOnlyCollection<string> keys, IReadOnlyCollection<string> urls, CancellationToken cancellationToken) =>
         LookupFaults.TryGetValue(feedId, out var fault) ? Task.FromException<KnownEntries>(fault) : inner.GetKnownAsync(feedId, keys, urls, cancellationToken);
 
     public async Task<IReadOnlyList<StoreOutcome>> SaveAllAsync(IReadOnlyList<DocumentWrite> writes, CancellationToken cancellationToken)
     {
         Batches.Enqueue(writes.Count);
+        if (SaveFault is not null)
+            throw SaveFault;
         if (HoldSaves)
             await SaveGate.Task.WaitAsync(cancellationToken);
         return await inner.SaveAllAsync(writes, cancellationToken);
