@@ -1,9 +1,12 @@
+using System.Globalization;
 using Dapper;
 using FeedAggregator.Refreshing;
 using FeedAggregator.Storage;
 using FeedAggregator.Tests.Support;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace FeedAggregator.Tests.Refreshing;
 
@@ -186,6 +189,145 @@ public sealed class PollCycleLeaseTests
         Assert.DoesNotContain(summary.Results, r => elsewhere[0].Feeds.Any(f => f.Id == r.Feed.Id));
         Assert.Equal(["other-machine/1/0123abcd#1"], await survivor.Db.Leases.ListHoldersAsync(now, CancellationToken.None));
         Assert.All(server.Requests.GroupBy(r => r.Path), g => Assert.Single(g));
+        var tookBack = Assert.Single(survivor.Logs.Entries, e => e.Message.StartsWith("Polling: took back the leases of", StringComparison.Ordinal));
+        Assert.Equal(LogLevel.Information, tookBack.Level);
+        Assert.Equal(ended, tookBack.Properties["Poller"]);
+    }
+
+    [Fact]
+    public async Task Every_hosts_first_feed_is_fetched_before_any_hosts_second()
+    {
+        await using var server = await ServerAsync();
+        await using var poll = await PollHarness.CreateAsync(FeedUrls(server), o => o.MaxConcurrency = 1);
+
+        Assert.Equal(Hosts * FeedsPerHost, (await poll.PollAsync()).Polled);
+
+        var hosts = server.Requests.Take(Hosts).Select(r => int.Parse(r.Path.Split('/')[^1], CultureInfo.InvariantCulture) % Hosts);
+        Assert.Equal(Enumerable.Range(0, Hosts), hosts.Order());
+    }
+
+    [Theory]
+    [InlineData(1, 4)]
+    [InlineData(6, 6)]
+    public async Task A_pass_claims_as_many_hosts_at_a_time_as_it_has_workers_and_at_least_four(int workers, int hosts)
+    {
+        await using var server = await ServerAsync();
+        await using var poll = await PollHarness.CreateAsync(FeedUrls(server), o => o.MaxConcurrency = workers);
+        var leases = new RecordingLeases(poll.Db.Leases);
+
+        await poll.CycleWith(leases).RunAsync(force: false, CancellationToken.None);
+
+        Assert.All(leases.ClaimSizes, size => Assert.Equal(hosts, size));
+    }
+
+    [Fact]
+    public async Task A_host_is_given_back_as_soon_as_its_last_feed_is_fetched_while_the_pass_goes_on()
+    {
+        var slowStarted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var finishSlow = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var server = await LocalHttpServer.StartAsync(routes =>
+        {
+            routes.MapGet("/fast", context => context.Response.Body.WriteAsync(Feeds.Rss("a")).AsTask());
+            routes.MapGet("/slow", async context =>
+            {
+                slowStarted.TrySetResult();
+                await finishSlow.Task;
+                await context.Response.Body.WriteAsync(Feeds.Rss("b"));
+            });
+        }, loopbackHosts: 2);
+        await using var poll = await PollHarness.CreateAsync([server.Url(0, "/fast"), server.Url(1, "/slow")]);
+
+        var polling = poll.PollAsync();
+        await slowStarted.Task.WaitAsync(TimeSpan.FromSeconds(30)); // a safety net, not a timing assert
+        await WhenAsync(async () => (await HeldHostsAsync(poll)).Count == 1);
+        var held = await HeldHostsAsync(poll);
+        finishSlow.SetResult();
+
+        Assert.Equal([server.BaseAddresses[1].Host], held);
+        Assert.Equal(2, (await polling).Polled);
+        Assert.Empty(await HeldHostsAsync(poll));
+    }
+
+    [Fact]
+    public async Task A_pass_longer_than_a_third_of_the_lease_timeout_renews_its_leases_for_another_lease_timeout()
+    {
+        var (poll, leases, summary) = await LongPassAsync(inner => new RecordingLeases(inner));
+        await using (poll)
+        {
+            Assert.Equal((1, 0), (summary.Polled, summary.Failed));
+            var renewal = leases.Renewals.First();
+            Assert.StartsWith(poll.Services.GetRequiredService<PollerIdentity>().Name + "#", renewal.Owner, StringComparison.Ordinal);
+            Assert.Equal((PollHarness.Start.AddSeconds(5), PollHarness.Start.AddSeconds(20)), (renewal.Now, renewal.Until));
+        }
+    }
+
+    [Fact]
+    public async Task A_renewal_the_store_refuses_is_a_warning_and_the_pass_goes_on()
+    {
+        var (poll, leases, summary) = await LongPassAsync(inner => new RecordingLeases(inner) { RefuseRenewals = true });
+        await using (poll)
+        {
+            Assert.Equal((1, 0), (summary.Polled, summary.Failed));
+            var warning = Assert.Single(poll.Logs.Entries, e => e.Level == LogLevel.Warning);
+            Assert.Equal("Polling: could not renew the leases of {Poller}: {Error}", warning.Properties["{OriginalFormat}"]);
+            Assert.Equal(leases.Renewals.First().Owner, warning.Properties["Poller"]);
+            Assert.Equal("database is locked", warning.Properties["Error"]);
+        }
+    }
+
+    [Fact]
+    public async Task A_host_the_store_will_not_take_back_is_a_warning_and_the_pass_ends_as_usual()
+    {
+        await using var server = await LocalHttpServer.StartAsync("/feed", context => context.Response.Body.WriteAsync(Feeds.Rss("a")).AsTask());
+        await using var poll = await PollHarness.CreateAsync([server.Url("/feed")]);
+
+        var summary = await poll.CycleWith(new RecordingLeases(poll.Db.Leases) { RefuseHostReleases = true }).RunAsync(force: false, CancellationToken.None);
+
+        Assert.Equal((1, 0), (summary.Polled, summary.Failed));
+        var warning = Assert.Single(poll.Logs.Entries, e => e.Level == LogLevel.Warning);
+        Assert.Equal("Polling: could not give back host {Host}; its lease expires by itself: {Error}", warning.Properties["{OriginalFormat}"]);
+        Assert.Equal(server.BaseAddress.Host, warning.Properties["Host"]);
+        Assert.Empty(await HeldHostsAsync(poll)); // what is left goes back at the end of the pass
+    }
+
+    [Fact]
+    public async Task Leases_the_store_will_not_take_back_after_a_pass_are_a_warning_and_the_pass_ends_as_usual()
+    {
+        await using var server = await LocalHttpServer.StartAsync("/feed", context => context.Response.Body.WriteAsync(Feeds.Rss("a")).AsTask());
+        await using var poll = await PollHarness.CreateAsync([server.Url("/feed")]);
+
+        var summary = await poll.CycleWith(new RecordingLeases(poll.Db.Leases) { RefuseReleaseAll = true }).RunAsync(force: false, CancellationToken.None);
+
+        Assert.Equal((1, 0), (summary.Polled, summary.Failed));
+        var warning = Assert.Single(poll.Logs.Entries, e => e.Level == LogLevel.Warning);
+        Assert.Equal("Polling: could not give back the leases of {Poller}; they expire by themselves: {Error}", warning.Properties["{OriginalFormat}"]);
+        Assert.Equal(poll.Services.GetRequiredService<PollerIdentity>().Name + "#1", warning.Properties["Poller"]);
+    }
+
+    // One feed whose request lasts a third of the lease timeout (the clock is moved on while the
+    // server answers) and waits until the pass has tried to renew its leases.
+    private static async Task<(PollHarness Poll, RecordingLeases Leases, PollCycleSummary Summary)> LongPassAsync(Func<IPollLeases, RecordingLeases> wrap)
+    {
+        PollHarness poll = null!;
+        RecordingLeases leases = null!;
+        var server = await LocalHttpServer.StartAsync("/feed", async context =>
+        {
+            poll.Time.Advance(TimeSpan.FromSeconds(5));
+            await leases.Renewed.Task.WaitAsync(TimeSpan.FromSeconds(10)); // a safety net, not a timing assert
+            await context.Response.Body.WriteAsync(Feeds.Rss("a"));
+        });
+        await using (server)
+        {
+            poll = await PollHarness.CreateAsync([server.Url("/feed")], o => o.LeaseTimeout = TimeSpan.FromSeconds(15));
+            leases = wrap(poll.Db.Leases);
+            return (poll, leases, await poll.CycleWith(leases).RunAsync(force: false, CancellationToken.None));
+        }
+    }
+
+    private static async Task<IReadOnlyList<string>> HeldHostsAsync(PollHarness poller)
+    {
+        await using var connection = await poller.Db.Connections.OpenAsync(CancellationToken.None);
+        return [.. await connection.QueryAsync<string>("SELECT host FROM hosts WHERE owner IS NOT NULL ORDER BY host")];
     }
 
     private static async Task<string?> HostOwnerAsync(PollHarness poller)

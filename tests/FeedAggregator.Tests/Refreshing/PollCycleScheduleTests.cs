@@ -2,6 +2,7 @@ using FeedAggregator.Model;
 using FeedAggregator.Tests.Support;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
 
 namespace FeedAggregator.Tests.Refreshing;
 
@@ -111,10 +112,28 @@ public sealed class PollCycleScheduleTests
         var next = (await poll.Db.Feeds.ListAsync(CancellationToken.None)).Select(f => f.NextPollAt!.Value).ToList();
         Assert.All(next, n => Assert.InRange(n, now, now.AddMinutes(30)));
         Assert.True(next.Distinct().Count() > 10);
+        var spread = Assert.Single(poll.Logs.Entries, e => e.Message.Contains("overdue feeds spread", StringComparison.Ordinal));
+        Assert.Equal((LogLevel.Information, 20), (spread.Level, spread.Properties["Overdue"]));
 
         // They then come due a few at a time.
         poll.Time.Advance(TimeSpan.FromMinutes(10));
         var later = await poll.PollAsync();
         Assert.InRange(later.Polled, 1, 19);
+    }
+
+    [Fact]
+    public async Task With_spreading_on_a_feed_late_by_less_than_CheckEvery_is_polled_not_spread()
+    {
+        await using var server = await LocalHttpServer.StartAsync("/feed", context => context.Response.Body.WriteAsync(Feeds.Rss("a")).AsTask());
+        await using var poll = await PollHarness.CreateAsync([server.Url("/feed")]);
+        await poll.PollAsync();
+        var next = (await poll.FeedAsync(server.Url("/feed").AbsoluteUri)).NextPollAt!.Value;
+        poll.Time.Advance(next - poll.Time.GetUtcNow() + TimeSpan.FromSeconds(30)); // CheckEvery is a minute
+
+        var restart = await poll.PollAsync(spreadOverdue: true);
+
+        Assert.Equal(1, restart.Polled);
+        Assert.Equal(2, server.Requests.Count);
+        Assert.DoesNotContain(poll.Logs.Entries, e => e.Message.Contains("overdue feeds spread", StringComparison.Ordinal));
     }
 }

@@ -2,6 +2,7 @@ using FeedAggregator.Model;
 using FeedAggregator.Tests.Support;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
 
 namespace FeedAggregator.Tests.Refreshing;
 
@@ -104,7 +105,11 @@ public sealed class PollCycleStatusTests
         Assert.Empty(server.RequestsTo("/b"));
         Assert.Equal(1, first.Held);
         var until = PollHarness.Start.AddMinutes(2);
-        Assert.Equal(until, (await poll.FeedAsync(server.Url("/b").AbsoluteUri)).RetryAfter);
+        var b = await poll.FeedAsync(server.Url("/b").AbsoluteUri);
+        Assert.Equal(until, b.RetryAfter);
+        var waits = Assert.Single(poll.Logs.Entries, e => e.Message.Contains("waits for its host's Retry-After", StringComparison.Ordinal));
+        Assert.Equal(LogLevel.Information, waits.Level);
+        Assert.Equal((b.Url, b.Id, until), (waits.Properties["FeedUrl"] as string, (long)waits.Properties["FeedId"]!, (DateTimeOffset)waits.Properties["RetryAfter"]!));
 
         // A later run (a new process: the hold comes from the store) and --force respect it too.
         poll.Time.Advance(TimeSpan.FromMinutes(1));

@@ -9,6 +9,7 @@ using FeedAggregator.Tests.Support;
 using FeedAggregator.WebSub;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
 namespace FeedAggregator.Tests.Refreshing;
@@ -97,6 +98,12 @@ internal sealed class PollHarness : IAsyncDisposable
 
     public Task<PollCycleSummary> PollAsync(bool force = false, bool spreadOverdue = false) =>
         Cycle.RunAsync(force, CancellationToken.None, spreadOverdue);
+
+    /// <summary>A poll cycle wired as the app wires it, but on <paramref name="leases"/> (to record or refuse their calls).</summary>
+    public PollCycle CycleWith(IPollLeases leases) => new(
+        leases, Db.Feeds, _services.GetRequiredService<FeedRefresher>(), _services.GetRequiredService<PollSchedule>(),
+        _services.GetRequiredService<PollerIdentity>(), _services.GetRequiredService<IOptions<PollingOptions>>(), Time,
+        _services.GetRequiredService<ILogger<PollCycle>>(), _services.GetRequiredService<PollMetrics>());
 
     public async Task<Feed> FeedAsync(string url) => (await Db.Feeds.ListAsync(CancellationToken.None)).Single(f => f.Url == url);
 

@@ -16,4 +16,12 @@ public sealed class PollingOptionsTests
         var defaults = new PollingOptions();
         Assert.True(Validator.TryValidateObject(defaults, new ValidationContext(defaults), [], validateAllProperties: true));
     }
+
+    [Fact]
+    public void The_shortest_and_the_longest_interval_may_be_the_same()
+    {
+        var options = new PollingOptions { MinInterval = TimeSpan.FromHours(1), MaxInterval = TimeSpan.FromHours(1) };
+
+        Assert.True(Validator.TryValidateObject(options, new ValidationContext(options), [], validateAllProperties: true));
+    }
 }

@@ -31,13 +31,13 @@ public sealed class RetentionJobTests
         await app.Services.GetRequiredService<FeedPublisher>().PublishAsync(CancellationToken.None, force: true);
         Assert.Contains(">Old<", File.ReadAllText(Path.Combine(folder.Output, "feed.atom")), StringComparison.Ordinal);
 
-        using var measured = FeedAggregator.Tests.Diagnostics.Measured.Collect<long>(app.Services, "feedagg.articles");
+        using var measured = FeedAggregator.Tests.Support.Measured.Collect<long>(app.Services, "feedagg.articles");
         await Job(app).RunAsync(CancellationToken.None);
         var again = await articles.SaveAsync(feed, Polled, Now.AddHours(1), CancellationToken.None);
 
         Assert.Equal(["New"], (await articles.GetNewestAsync(10, CancellationToken.None)).Select(r => r.Article.Title));
         Assert.Equal(0, again.Added);
-        Assert.Equal(1, FeedAggregator.Tests.Diagnostics.Measured.Sum(measured, ("change", "removed")));
+        Assert.Equal(1, FeedAggregator.Tests.Support.Measured.Sum(measured, ("change", "removed")));
         Assert.DoesNotContain(">Old<", File.ReadAllText(Path.Combine(folder.Output, "feed.atom")), StringComparison.Ordinal); // published at once
     }
 

@@ -2,7 +2,7 @@ using FeedAggregator.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 
-namespace FeedAggregator.Tests.Diagnostics;
+namespace FeedAggregator.Tests.Support;
 
 /// <summary>Reads one instrument of the FeedAggregator meter of one service provider (so parallel tests never see each other's counts).</summary>
 internal static class Measured

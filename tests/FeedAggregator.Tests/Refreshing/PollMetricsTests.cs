@@ -1,10 +1,11 @@
-using FeedAggregator.Tests.Refreshing;
+using FeedAggregator.Refreshing;
 using FeedAggregator.Tests.Support;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using static FeedAggregator.Tests.Diagnostics.Measured;
+using Microsoft.Extensions.DependencyInjection;
+using static FeedAggregator.Tests.Support.Measured;
 
-namespace FeedAggregator.Tests.Diagnostics;
+namespace FeedAggregator.Tests.Refreshing;
 
 /// <summary>Each poll outcome, article change and fetch measurement means what the README says, seen through a real poll.</summary>
 public sealed class PollMetricsTests
@@ -153,5 +154,19 @@ public sealed class PollMetricsTests
         Assert.Single(cycles.GetMeasurementSnapshot());
         Assert.NotNull(poll.Cycle.Last);
         Assert.Equal(1, poll.Cycle.Last!.Polled);
+    }
+
+    [Fact]
+    public void The_poll_instruments_carry_the_units_their_metrics_names_end_with_and_a_help_text()
+    {
+        using var services = new ServiceCollection().AddMetrics().AddSingleton<PollMetrics>().BuildServiceProvider();
+        services.GetRequiredService<PollMetrics>();
+
+        var instruments = new Gauges(services).Instruments();
+
+        Assert.Equal(
+            [("feedagg.host.holds", "{hold}"), ("feedagg.poll.cycle.duration", "s"), ("feedagg.polls", "{poll}")],
+            instruments.OrderBy(i => i.Key, StringComparer.Ordinal).Select(i => (i.Key, i.Value.Unit)));
+        Assert.All(instruments.Values, i => Assert.False(string.IsNullOrWhiteSpace(i.Description)));
     }
 }

@@ -2,11 +2,26 @@ using System.Diagnostics.Metrics;
 using FeedAggregator.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace FeedAggregator.Tests.Diagnostics;
+namespace FeedAggregator.Tests.Refreshing;
 
 /// <summary>Reads every observable gauge of one provider's FeedAggregator meter, as a scrape would.</summary>
 internal sealed class Gauges(IServiceProvider services)
 {
+    /// <summary>Every instrument of the meter, by name, as an exporter sees it: its unit and help text.</summary>
+    public IReadOnlyDictionary<string, (string? Unit, string? Description)> Instruments()
+    {
+        var meter = Metering.Create(services.GetRequiredService<IMeterFactory>());
+        var found = new Dictionary<string, (string?, string?)>(StringComparer.Ordinal);
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, _) =>
+        {
+            if (ReferenceEquals(instrument.Meter, meter))
+                found[instrument.Name] = (instrument.Unit, instrument.Description);
+        };
+        listener.Start();
+        return found;
+    }
+
     public Reading Read()
     {
         var factory = services.GetRequiredService<IMeterFactory>();
