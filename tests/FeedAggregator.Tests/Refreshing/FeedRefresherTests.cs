@@ -1,6 +1,5 @@
 using FeedAggregator.Model;
 using FeedAggregator.Refreshing;
-using FeedAggregator.Tests.Diagnostics;
 using FeedAggregator.Tests.Support;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
