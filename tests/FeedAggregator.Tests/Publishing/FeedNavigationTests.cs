@@ -138,4 +138,40 @@ public sealed class FeedNavigationTests
         cache.Set("a", 1);
         Assert.Equal(6, cache.Weight);
     }
+
+    [Fact]
+    public void The_lru_cache_replaces_an_entry_in_place_and_evicts_what_was_used_least_recently()
+    {
+        var cache = new LruCache<int>(2, long.MaxValue, _ => 1);
+        cache.Set("a", 1);
+        cache.Set("b", 2);
+        cache.Set("a", 10);
+        cache.Set("c", 3);
+
+        Assert.True(cache.TryGet("a", out var a));
+        Assert.Equal(10, a);
+        Assert.False(cache.TryGet("b", out _));
+        Assert.True(cache.TryGet("c", out _));
+        Assert.Equal(2, cache.Count);
+        Assert.Equal(2, cache.Weight);
+
+        cache.Set("d", 4);
+        Assert.Equal(2, cache.Count);
+        Assert.Equal(2, cache.Weight);
+        Assert.False(cache.TryGet("a", out _));
+    }
+
+    [Fact]
+    public void The_lru_cache_keeps_values_up_to_exactly_its_weight()
+    {
+        var cache = new LruCache<int>(100, maxWeight: 10, weigh: v => v);
+        cache.Set("whole", 10);
+        Assert.True(cache.TryGet("whole", out _));
+
+        cache.Set("a", 4);
+        cache.Set("b", 6);
+        Assert.True(cache.TryGet("a", out _));
+        Assert.True(cache.TryGet("b", out _));
+        Assert.Equal(10, cache.Weight);
+    }
 }
