@@ -174,4 +174,14 @@ public sealed class FeedNavigationTests
         Assert.True(cache.TryGet("b", out _));
         Assert.Equal(10, cache.Weight);
     }
+
+    [Theory]
+    [InlineData(null, null)]
+    [InlineData("", null)]
+    [InlineData("  ", null)]
+    [InlineData("https://hub.example/", "https://hub.example/")]
+    public void Only_a_configured_hub_is_announced(string? hub, string? announced)
+    {
+        Assert.Equal(announced, FeedNavigation.For(Filtered, total: 5, hub).Hub);
+    }
 }
