@@ -53,6 +53,8 @@ public sealed class FeedPublisherTests : IAsyncLifetime
 
         var rendering = Assert.Single(renderings.GetMeasurementSnapshot());
         Assert.Equal("feeds", rendering.Tags["what"]);
+        Assert.Equal("s", renderings.Instrument!.Unit);
+        Assert.Contains("'status' (the /status page)", renderings.Instrument.Description, StringComparison.Ordinal);
     }
 
     [Fact]
