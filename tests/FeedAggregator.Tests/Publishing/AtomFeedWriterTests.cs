@@ -187,4 +187,15 @@ public sealed class AtomFeedWriterTests
 
     private static XElement Link(XElement parent, string rel) =>
         parent.Elements(Atom + "link").Single(l => (string?)l.Attribute("rel") == rel);
+
+    [Fact]
+    public void Entry_with_a_link_and_only_a_summary_keeps_it_as_its_summary()
+    {
+        var article = PublishingSamples.Article(9, "Linked") with { Url = "https://news.example.com/linked", SummaryHtml = "<p>Short.</p>" };
+
+        var entry = Render(PublishingSamples.Feed(new MergedItem(article, PublishingSamples.CityNews))).Element(Atom + "entry")!;
+
+        Assert.Equal("<p>Short.</p>", entry.Element(Atom + "summary")!.Value);
+        Assert.Null(entry.Element(Atom + "content"));
+    }
 }

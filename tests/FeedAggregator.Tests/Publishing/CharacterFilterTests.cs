@@ -32,4 +32,10 @@ public sealed class CharacterFilterTests
 
     [Fact]
     public void Null_stays_null() => Assert.Null(CharacterFilter.StripOrNull(null));
+
+    [Fact]
+    public void A_bad_first_character_is_removed_too() => Assert.Equal("abc", CharacterFilter.Strip("\u0007abc"));
+
+    [Fact]
+    public void Null_text_is_refused() => Assert.Throws<ArgumentNullException>("text", () => CharacterFilter.Strip(null!));
 }

@@ -21,6 +21,28 @@ public sealed class FeedNavigationTests
     }
 
     [Fact]
+    public void Every_filter_is_in_the_key_in_a_fixed_order_and_a_feed_key_is_its_first_page_by_query()
+    {
+        var view = new FeedView(new ArticleFilter("https://a.example/feed?x=1", "News", "ar", "bus fare"), 10, Page: 3, LimitGiven: true, CategoryInPath: true);
+
+        Assert.Equal("?source=https%3A%2F%2Fa.example%2Ffeed%3Fx%3D1&lang=ar&q=bus%20fare&limit=10&page=3", view.Key);
+        Assert.Equal("?source=https%3A%2F%2Fa.example%2Ffeed%3Fx%3D1&category=News&lang=ar&q=bus%20fare&limit=10", view.FeedKey);
+        Assert.Equal("?category=City%20council&lang=ar&limit=2", Filtered.FeedKey);
+    }
+
+    [Theory]
+    [InlineData(false, 1, false, true)]
+    [InlineData(true, 1, false, false)]
+    [InlineData(false, 2, false, false)]
+    [InlineData(false, 1, true, false)]
+    public void Only_the_first_page_of_everything_at_the_configured_size_is_the_default_view(bool limitGiven, int page, bool filtered, bool isDefault)
+    {
+        var view = new FeedView(filtered ? new ArticleFilter(Text: "bus") : ArticleFilter.None, 50, page, limitGiven);
+
+        Assert.Equal(isDefault, view.IsDefault);
+    }
+
+    [Fact]
     public void Paging_links_follow_rfc_5005_and_stop_at_the_ends()
     {
         var middle = FeedNavigation.For(Filtered, total: 5, hub: null);
@@ -115,5 +137,51 @@ public sealed class FeedNavigationTests
         Assert.Equal(9, cache.Weight);
         cache.Set("a", 1);
         Assert.Equal(6, cache.Weight);
+    }
+
+    [Fact]
+    public void The_lru_cache_replaces_an_entry_in_place_and_evicts_what_was_used_least_recently()
+    {
+        var cache = new LruCache<int>(2, long.MaxValue, _ => 1);
+        cache.Set("a", 1);
+        cache.Set("b", 2);
+        cache.Set("a", 10);
+        cache.Set("c", 3);
+
+        Assert.True(cache.TryGet("a", out var a));
+        Assert.Equal(10, a);
+        Assert.False(cache.TryGet("b", out _));
+        Assert.True(cache.TryGet("c", out _));
+        Assert.Equal(2, cache.Count);
+        Assert.Equal(2, cache.Weight);
+
+        cache.Set("d", 4);
+        Assert.Equal(2, cache.Count);
+        Assert.Equal(2, cache.Weight);
+        Assert.False(cache.TryGet("a", out _));
+    }
+
+    [Fact]
+    public void The_lru_cache_keeps_values_up_to_exactly_its_weight()
+    {
+        var cache = new LruCache<int>(100, maxWeight: 10, weigh: v => v);
+        cache.Set("whole", 10);
+        Assert.True(cache.TryGet("whole", out _));
+
+        cache.Set("a", 4);
+        cache.Set("b", 6);
+        Assert.True(cache.TryGet("a", out _));
+        Assert.True(cache.TryGet("b", out _));
+        Assert.Equal(10, cache.Weight);
+    }
+
+    [Theory]
+    [InlineData(null, null)]
+    [InlineData("", null)]
+    [InlineData("  ", null)]
+    [InlineData("https://hub.example/", "https://hub.example/")]
+    public void Only_a_configured_hub_is_announced(string? hub, string? announced)
+    {
+        Assert.Equal(announced, FeedNavigation.For(Filtered, total: 5, hub).Hub);
     }
 }

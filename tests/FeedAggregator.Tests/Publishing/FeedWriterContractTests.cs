@@ -43,4 +43,37 @@ public sealed class FeedWriterContractTests
             Assert.Equal(writer.Write(PublishingSamples.Mixed()), writer.Write(PublishingSamples.Mixed()));
         }
     }
+
+    [Fact]
+    public void A_null_feed_is_refused()
+    {
+        foreach (var writer in Writers())
+        {
+            Assert.Throws<ArgumentNullException>("feed", () => writer.Write(null!));
+        }
+    }
+
+    [Fact]
+    public void Xml_documents_are_declared_and_indented_by_two_spaces()
+    {
+        foreach (var writer in new IFeedWriter[] { new AtomFeedWriter(), new RssFeedWriter() })
+        {
+            var xml = Encoding.UTF8.GetString(writer.Write(PublishingSamples.Mixed()));
+
+            Assert.StartsWith("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<", xml, StringComparison.Ordinal);
+            // The root's first child: one level in.
+            Assert.Matches("^  <[a-z]", xml.Split('\n')[2]);
+        }
+    }
+
+    [Fact]
+    public void Rss_declares_the_content_and_dublin_core_namespaces_once()
+    {
+        var xml = Encoding.UTF8.GetString(new RssFeedWriter().Write(PublishingSamples.Mixed()));
+
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(xml, "xmlns:content="));
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(xml, "xmlns:dc="));
+        Assert.Contains("<content:encoded>", xml, StringComparison.Ordinal);
+        Assert.Contains("<dc:creator>", xml, StringComparison.Ordinal);
+    }
 }

@@ -111,6 +111,60 @@ public sealed class HtmlPageWriterTests
         Assert.DoesNotContain(html, c => char.IsControl(c) && c is not ('\t' or '\r' or '\n'));
     }
 
+    [Fact]
+    public void Page_head_credits_the_generator_and_fits_small_screens_without_a_byte_order_mark()
+    {
+        var bytes = Writer.Write(PublishingSamples.Feed());
+        var html = Encoding.UTF8.GetString(bytes);
+
+        Assert.Equal((byte)'<', bytes[0]);
+        Assert.Contains(
+            "<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+            + $"<meta name=\"generator\" content=\"FeedAggregator {GeneratorInfo.Version}\">\n<title>FeedAggregator: merged feed</title>\n",
+            html, StringComparison.Ordinal);
+        Assert.Throws<ArgumentNullException>("feed", () => Writer.Write(null!));
+    }
+
+    [Fact]
+    public void Header_has_the_title_the_description_and_subscribe_links_then_the_footer_tells_when_and_by_what()
+    {
+        var html = Render(PublishingSamples.Feed() with { Title = "News & more" });
+
+        Assert.Contains(
+            "</style>\n</head>\n<body>\n<header>\n<h1>News &amp; more</h1>\n<p>Everything the subscribed feeds published, newest first.</p>\n"
+            + "<p class=\"subscribe\">Subscribe: <a href=\"http://localhost:5080/feed.atom\">Atom</a> · <a href=\"http://localhost:5080/feed.rss\">RSS</a>"
+            + " · <a href=\"http://localhost:5080/feed.json\">JSON Feed</a></p>\n</header>\n<main>\n",
+            html, StringComparison.Ordinal);
+        Assert.EndsWith(
+            "</main>\n<footer>\n<p>Updated <time datetime=\"2024-03-02T09:30:00Z\">2 Mar 2024, 09:30 UTC</time>"
+            + $" by FeedAggregator {GeneratorInfo.Version}.</p>\n</footer>\n</body>\n</html>\n",
+            html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("  ")]
+    public void A_missing_or_blank_description_leaves_no_empty_paragraph(string? description)
+    {
+        var html = Render(PublishingSamples.Feed() with { Description = description });
+
+        Assert.Contains("<h1>FeedAggregator: merged feed</h1>\n<p class=\"subscribe\">", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_article_without_authors_ends_its_meta_line_with_the_date_and_holds_its_body()
+    {
+        var html = Render(PublishingSamples.Feed(PublishingSamples.PodcastEpisode(), PublishingSamples.English()));
+
+        Assert.Contains(
+            "<p class=\"meta\">Community Radio · <time datetime=\"2024-02-27T12:00:00Z\">27 Feb 2024, 12:00 UTC</time></p>\n"
+            + "<div class=\"content\">\n" + PublishingSamples.Fixture("podcast-summary.html").Trim() + "\n</div>\n</article>\n<article lang=\"en\">\n",
+            html, StringComparison.Ordinal);
+        Assert.Contains("</time> · Jane Doe, Omar Haddad</p>\n<div class=\"content\">\n", html, StringComparison.Ordinal);
+        Assert.Contains("\n</div>\n</article>\n</main>\n", html, StringComparison.Ordinal);
+    }
+
     private static int CountOf(string text, string value) =>
         (text.Length - text.Replace(value, string.Empty, StringComparison.Ordinal).Length) / value.Length;
 }

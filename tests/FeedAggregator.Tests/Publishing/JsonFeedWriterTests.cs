@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using FeedAggregator.Publishing;
 using FeedAggregator.Publishing.Writers;
+using FeedAggregator.Storage;
 
 namespace FeedAggregator.Tests.Publishing;
 
@@ -127,5 +128,34 @@ public sealed class JsonFeedWriterTests
         Assert.Equal("Formfeed and next line", item.GetProperty("summary").GetString());
         Assert.Equal("<p>Verticaltab, lone low, keep\ttab\r\nand newline</p>", item.GetProperty("content_html").GetString());
         Assert.Equal("City News", item.GetProperty("_source").GetProperty("title").GetString());
+    }
+
+    [Fact]
+    public void A_feed_with_a_hub_announces_it_as_websub()
+    {
+        var root = Render(PublishingSamples.Mixed() with
+        {
+            Navigation = FeedNavigation.For(new FeedView(ArticleFilter.None, 50), 3, "https://hub.example/"),
+        });
+
+        var hub = Assert.Single(root.GetProperty("hubs").EnumerateArray());
+        Assert.Equal("WebSub", hub.GetProperty("type").GetString());
+        Assert.Equal("https://hub.example/", hub.GetProperty("url").GetString());
+    }
+
+    [Fact]
+    public void An_item_without_categories_or_enclosures_has_no_empty_tags_or_attachments()
+    {
+        var item = FirstItem(new MergedItem(PublishingSamples.Article(5, "Bare"), PublishingSamples.CityNews));
+
+        Assert.False(item.TryGetProperty("tags", out _));
+        Assert.False(item.TryGetProperty("attachments", out _));
+        Assert.False(Render(PublishingSamples.Mixed()).TryGetProperty("hubs", out _));
+    }
+
+    [Fact]
+    public void The_document_is_compact()
+    {
+        Assert.StartsWith("{\"version\":\"https://jsonfeed.org/version/1.1\",\"title\":", Encoding.UTF8.GetString(Writer.Write(PublishingSamples.Mixed())), StringComparison.Ordinal);
     }
 }

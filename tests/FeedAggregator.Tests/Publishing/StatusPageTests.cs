@@ -79,5 +79,21 @@ public sealed class StatusPageTests
         Assert.Contains("5 new articles in the last 48 hours", html);
     }
 
+    [Fact]
+    public async Task Each_feed_shows_its_websub_subscription_and_each_rendering_is_measured()
+    {
+        await using var fixture = await PublisherFixture.CreateAsync();
+        var db = fixture.Db;
+        var subscription = await db.WebSub.AddAsync(fixture.Feed.Id, new HubLink("https://hub.example/", fixture.Feed.Url), "token", "secret", Now, None);
+        await db.WebSub.VerifiedAsync(subscription!.Id, Now, Now.AddDays(5), renewal: false, None);
+        using var renderings = fixture.Renderings();
+        var status = new StatusPage(db.Feeds, db.Articles, Options.Create(new PublishingOptions()), new FakeTimeProvider(Now), db.WebSub, metrics: fixture.Metrics);
+
+        var html = Encoding.UTF8.GetString((await status.GetAsync(None)).Content);
+
+        Assert.Contains("<small class=\"push\">WebSub verified, lease until <time datetime=\"2026-12-01T10:00:00Z\">", html, StringComparison.Ordinal);
+        Assert.Equal("status", Assert.Single(renderings.GetMeasurementSnapshot()).Tags["what"]);
+    }
+
     private static Article Article(string key) => new() { Key = key, Title = key, ContentHash = key };
 }

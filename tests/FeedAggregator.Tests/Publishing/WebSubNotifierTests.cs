@@ -1,8 +1,10 @@
+using System.Net;
 using FeedAggregator.Publishing;
 using FeedAggregator.Tests.Support;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -51,7 +53,7 @@ public sealed class WebSubNotifierTests
     [InlineData("hub.example/publish")]
     public async Task Without_a_usable_hub_nothing_is_sent(string? hub)
     {
-        var clients = new RecordingClients();
+        var clients = new RecordingHttpClients();
         var notifier = new WebSubNotifier(clients, Options.Create(new PublishingOptions { WebSubHub = hub }), NullLogger<WebSubNotifier>.Instance);
 
         await notifier.NotifyAsync(["http://localhost:5080/feed.atom"], CancellationToken.None);
@@ -59,17 +61,68 @@ public sealed class WebSubNotifierTests
         Assert.Empty(clients.Requests);
     }
 
-    /// <summary>Clients that answer 204 to anything and keep every request they were given.</summary>
-    private sealed class RecordingClients : HttpMessageHandler, IHttpClientFactory
+    [Fact]
+    public async Task A_hub_answering_an_error_is_a_warning_naming_the_hub_the_status_and_the_feed()
     {
-        public List<HttpRequestMessage> Requests { get; } = [];
+        var logs = new CapturingLoggerProvider();
+        var clients = new RecordingHttpClients((request, _) => request.RequestUri!.AbsolutePath == "/refuses"
+            ? new HttpResponseMessage(HttpStatusCode.ServiceUnavailable)
+            : new HttpResponseMessage(HttpStatusCode.Accepted));
 
-        public HttpClient CreateClient(string name) => new(this, disposeHandler: false);
+        await Notifier(clients, "https://hub.example/refuses", logs).NotifyAsync(["http://localhost:5080/feed.atom"], CancellationToken.None);
+        await Notifier(clients, "https://hub.example/accepts", logs).NotifyAsync(["http://localhost:5080/feed.rss"], CancellationToken.None);
 
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            Requests.Add(request);
-            return Task.FromResult(new HttpResponseMessage(System.Net.HttpStatusCode.NoContent));
-        }
+        var warning = Assert.Single(logs.Entries);
+        Assert.Equal(LogLevel.Warning, warning.Level);
+        Assert.Equal("Publishing: WebSub hub https://hub.example/refuses answered 503 to the ping for http://localhost:5080/feed.atom", warning.Message);
+        Assert.Equal(503, warning.Properties["HttpStatus"]);
+        Assert.Equal("http://localhost:5080/feed.atom", warning.Properties["Topic"]);
     }
+
+    [Fact]
+    public async Task An_unreachable_or_slow_hub_is_a_warning_and_the_other_feeds_are_still_pinged()
+    {
+        var logs = new CapturingLoggerProvider();
+        var clients = new RecordingHttpClients((_, body) => body.Contains("feed.atom", StringComparison.Ordinal)
+            ? throw new HttpRequestException("Connection refused")
+            : body.Contains("feed.rss", StringComparison.Ordinal)
+                ? throw new TaskCanceledException("The request timed out.")
+                : new HttpResponseMessage(HttpStatusCode.NoContent));
+
+        await Notifier(clients, "https://hub.example/publish", logs)
+            .NotifyAsync(["http://localhost:5080/feed.atom", "http://localhost:5080/feed.rss", "http://localhost:5080/feed.json"], CancellationToken.None);
+
+        Assert.Equal(["http://localhost:5080/feed.atom", "http://localhost:5080/feed.rss", "http://localhost:5080/feed.json"], clients.PingedTopics);
+        Assert.Collection(
+            logs.Entries,
+            refused =>
+            {
+                Assert.Equal(LogLevel.Warning, refused.Level);
+                Assert.Equal("Publishing: WebSub hub https://hub.example/publish could not be pinged for http://localhost:5080/feed.atom: Connection refused", refused.Message);
+                Assert.Equal("Connection refused", refused.Properties["Error"]);
+            },
+            timedOut =>
+            {
+                Assert.Equal(LogLevel.Warning, timedOut.Level);
+                Assert.Equal("Publishing: WebSub hub https://hub.example/publish timed out on the ping for http://localhost:5080/feed.rss", timedOut.Message);
+            });
+    }
+
+    [Fact]
+    public async Task A_cancelled_publication_stops_pinging()
+    {
+        using var cancel = new CancellationTokenSource();
+        var clients = new RecordingHttpClients((_, _) =>
+        {
+            cancel.Cancel();
+            throw new TaskCanceledException();
+        });
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Notifier(clients, "https://hub.example/publish", new CapturingLoggerProvider())
+            .NotifyAsync(["http://localhost:5080/feed.atom", "http://localhost:5080/feed.rss"], cancel.Token));
+        Assert.Single(clients.Requests);
+    }
+
+    private static WebSubNotifier Notifier(RecordingHttpClients clients, string hub, CapturingLoggerProvider logs) =>
+        new(clients, Options.Create(new PublishingOptions { WebSubHub = hub }), new Logger<WebSubNotifier>(new LoggerFactory([logs])));
 }
