@@ -7,6 +7,7 @@ using FeedAggregator.Worker.Hosting;
 using FeedAggregator.Worker.Jobs;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
 namespace FeedAggregator.Tests.Worker.Jobs;
@@ -42,6 +43,22 @@ public sealed class RetentionJobTests
     }
 
     [Fact]
+    public async Task An_article_younger_than_the_maximum_age_stays_even_past_the_count_kept_per_feed()
+    {
+        using var folder = new ScratchFolder();
+        await using var app = await BuildAsync(folder, "30.00:00:00");
+        var (articles, feed) = await SaveAsync(app);
+        await articles.SaveAsync(feed,
+            [new Article { Key = "guid:recent", Title = "Recent", Url = "https://a.example/recent", Published = Now.AddDays(-2), ContentHash = "r" }],
+            Now, CancellationToken.None);
+
+        await Job(app).RunAsync(CancellationToken.None);
+
+        // Only "Old" is past both the age and the one kept per feed; "Recent" is past the count alone.
+        Assert.Equal(["New", "Recent"], (await articles.GetNewestAsync(10, CancellationToken.None)).Select(r => r.Article.Title));
+    }
+
+    [Fact]
     public async Task A_maximum_age_of_zero_keeps_everything()
     {
         using var folder = new ScratchFolder();
@@ -62,12 +79,21 @@ public sealed class RetentionJobTests
         var feeds = app.Services.GetRequiredService<IFeedStore>();
         await feeds.SyncSubscriptionsAsync([], Now, CancellationToken.None);
 
-        await Job(app, Now.AddDays(29)).RunAsync(CancellationToken.None);
+        var logs = new CapturingLoggerProvider();
+        await Job(app, Now.AddDays(29), logs).RunAsync(CancellationToken.None);
+        Assert.DoesNotContain(logs.Entries, e => e.Message.StartsWith("Retention: purged", StringComparison.Ordinal));
         Assert.Single(await feeds.ListRemovedAsync(CancellationToken.None));
 
-        await Job(app, Now.AddDays(31)).RunAsync(CancellationToken.None);
+        await Job(app, Now.AddDays(31), logs).RunAsync(CancellationToken.None);
         Assert.Empty(await feeds.ListRemovedAsync(CancellationToken.None));
         Assert.Empty(await articles.CountByFeedAsync(CancellationToken.None));
+        // Deleting for good is the operator's to know of: a warning that names the feed and what went.
+        var purged = Assert.Single(logs.Entries, e => e.Message.StartsWith("Retention: purged", StringComparison.Ordinal));
+        Assert.Equal(LogLevel.Warning, purged.Level);
+        Assert.Equal("https://a.example/feed", purged.Properties["FeedUrl"]);
+        // The run at day 29 had removed "Old" by age, leaving a tombstone in its place.
+        Assert.Equal(1, Convert.ToInt32(purged.Properties["Articles"], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(1, Convert.ToInt32(purged.Properties["Tombstones"], System.Globalization.CultureInfo.InvariantCulture));
     }
 
     private static async Task<WebApplication> BuildAsync(ScratchFolder folder, string maxAge)
@@ -87,6 +113,9 @@ public sealed class RetentionJobTests
         return (articles, feed);
     }
 
-    private static RetentionJob Job(WebApplication app, DateTimeOffset? now = null) =>
-        ActivatorUtilities.CreateInstance<RetentionJob>(app.Services, (TimeProvider)new FakeTimeProvider(now ?? Now));
+    private static RetentionJob Job(WebApplication app, DateTimeOffset? now = null, CapturingLoggerProvider? logs = null) =>
+        logs is null
+            ? ActivatorUtilities.CreateInstance<RetentionJob>(app.Services, (TimeProvider)new FakeTimeProvider(now ?? Now))
+            : ActivatorUtilities.CreateInstance<RetentionJob>(
+                app.Services, (TimeProvider)new FakeTimeProvider(now ?? Now), LoggerFactory.Create(b => b.AddProvider(logs)).CreateLogger<RetentionJob>());
 }
