@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using FeedAggregator.Model;
 using FeedAggregator.Refreshing;
 using FeedAggregator.Tests.Support;
@@ -12,7 +11,7 @@ namespace FeedAggregator.Tests.Worker.Cli;
 /// only the errors with --quiet, a live bar with the errors above it on a terminal.
 /// </summary>
 [Collection(ConsoleCollection.Name)]
-public sealed partial class ProgressDisplayTests
+public sealed class ProgressDisplayTests
 {
     [Fact]
     public async Task Plain_output_is_one_line_per_item_in_order_and_counts_the_errors()
@@ -85,14 +84,13 @@ public sealed partial class ProgressDisplayTests
         var fits = "error  https://b.example/feed: " + new string('f', width - 31);
         var tooLong = "error  https://c.example/feed: " + new string('x', 2 * width);
 
-        var output = Plain(await CapturedAsync(async () =>
+        var output = await LiveBar.ShowAsync("Polling", "feeds", display =>
         {
-            await using var display = ProgressDisplay.Start(OutputMode.Live, "Polling", "feeds");
             display.SetTotal(3);
             display.Advance("ok     https://a.example/feed");
             display.Advance(fits, error: true);
             display.Advance(tooLong, error: true);
-        }));
+        });
 
         Assert.DoesNotContain("https://a.example/feed", output, StringComparison.Ordinal);
         // One row each: a line wider than the terminal is cut, with an ellipsis, to leave the bar in place.
@@ -106,19 +104,11 @@ public sealed partial class ProgressDisplayTests
     [Fact]
     public async Task The_live_bar_counts_without_a_total_until_one_is_known()
     {
-        var unknown = Plain(await CapturedAsync(async () =>
-        {
-            await using var display = ProgressDisplay.Start(OutputMode.Live, "Seeding", "files");
-            display.Advance();
-        }));
-        var empty = Plain(await CapturedAsync(async () =>
-        {
-            await using var display = ProgressDisplay.Start(OutputMode.Live, "Polling", "feeds");
-            display.SetTotal(0);
-        }));
+        var unknown = await LiveBar.FinalAsync("Seeding", "files", display => display.Advance());
+        var empty = await LiveBar.FinalAsync("Polling", "feeds", display => display.SetTotal(0));
 
-        Assert.Matches(@"1/\? files · [\d.]+/s · 0\s", unknown[unknown.LastIndexOf("Seeding", StringComparison.Ordinal)..]);
-        Assert.Matches(@"0/1 feeds · [\d.]+/s · 0\s", empty[empty.LastIndexOf("Polling", StringComparison.Ordinal)..]);
+        Assert.Matches(@"1/\? files · [\d.]+/s · 0\s", unknown);
+        Assert.Matches(@"0/1 feeds · [\d.]+/s · 0\s", empty);
     }
 
     [Fact]
@@ -167,12 +157,6 @@ public sealed partial class ProgressDisplayTests
     }
 
     private static IReadOnlyList<string> Lines(string output) => output.Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
-
-    /// <summary>What a terminal would show, without the escape sequences (colours, cursor moves).</summary>
-    private static string Plain(string output) => Escapes().Replace(output, "").Replace("\r", "", StringComparison.Ordinal);
-
-    [GeneratedRegex(@"\x1b\[[0-9;?]*[A-Za-z]")]
-    private static partial Regex Escapes();
 
     private sealed class SignallingWriter : StringWriter
     {
