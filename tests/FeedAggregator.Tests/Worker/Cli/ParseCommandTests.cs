@@ -232,6 +232,38 @@ public sealed class ParseCommandTests : IDisposable
         Assert.Equal($"{small}: atom10 \"Safe feed\", 2 entries", lines[^3]);
     }
 
+    [Fact]
+    public async Task Markup_titles_resolve_against_the_base_of_their_own_element_first()
+    {
+        var path = Write("bases.atom", """
+            <feed xmlns="http://www.w3.org/2005/Atom" xml:base="http://feed.example/dir/">
+              <title type="html" xml:base="http://title.example/">&lt;a href="about"&gt;About&lt;/a&gt;</title>
+              <entry xml:base="http://entry.example/"><id>e1</id>
+                <title type="html" xml:base="http://entry-title.example/">&lt;a href="x"&gt;X&lt;/a&gt;</title></entry>
+            </feed>
+            """);
+
+        var root = JsonDocument.Parse(Assert.Single((await _folder.RunAsync("parse", path, "--json")).Lines)).RootElement;
+
+        Assert.Equal("<a href=\"http://title.example/about\">About</a>", root.GetProperty("title").GetString());
+        Assert.Equal("<a href=\"http://entry-title.example/x\">X</a>", root.GetProperty("entries")[0].GetProperty("title").GetString());
+    }
+
+    [Fact]
+    public async Task Markup_titles_of_a_fetched_feed_without_a_base_resolve_against_its_url()
+    {
+        await using var origin = await LocalHttpServer.StartAsync(routes => routes.MapGet("/news/feed.atom", () => Results.Text("""
+            <feed xmlns="http://www.w3.org/2005/Atom"><title type="html">&lt;a href="about"&gt;About&lt;/a&gt;</title>
+            <entry><id>e1</id><title type="html">&lt;a href="x"&gt;X&lt;/a&gt;</title></entry></feed>
+            """, "application/atom+xml")));
+
+        var result = await _folder.RunAsync("parse", origin.Url("/news/feed.atom").AbsoluteUri, "--json");
+        var root = JsonDocument.Parse(Assert.Single(result.Lines)).RootElement;
+
+        Assert.Equal($"<a href=\"{origin.Url("/news/about")}\">About</a>", root.GetProperty("title").GetString());
+        Assert.Equal($"<a href=\"{origin.Url("/news/x")}\">X</a>", root.GetProperty("entries")[0].GetProperty("title").GetString());
+    }
+
     private string Write(string name, string content)
     {
         var path = _folder.PathOf(name);
