@@ -77,7 +77,7 @@ internal static class MigrateCommand
     }
 
     /// <summary>One line per table at 10% steps, on stderr, so that stdout keeps the result.</summary>
-    private sealed class ProgressLines(Stopwatch clock) : IProgress<CopyProgress>
+    internal sealed class ProgressLines(Stopwatch clock) : IProgress<CopyProgress>
     {
         private string? _table;
         private long _shown = -1;

@@ -48,7 +48,7 @@ internal static class OpmlCommand
     }
 
     /// <summary>The feeds of the file as the total; the new ones count as done once subscribed, the known ones at once.</summary>
-    private sealed class ImportReporter(ProgressDisplay display) : IProgress<ImportProgress>
+    internal sealed class ImportReporter(ProgressDisplay display) : IProgress<ImportProgress>
     {
         public void Report(ImportProgress value)
         {

@@ -50,7 +50,7 @@ internal static class SeedCommand
         return command;
     }
 
-    private sealed class Reporter(ProgressDisplay display) : IProgress<SeedProgress>
+    internal sealed class Reporter(ProgressDisplay display) : IProgress<SeedProgress>
     {
         public void Report(SeedProgress value)
         {

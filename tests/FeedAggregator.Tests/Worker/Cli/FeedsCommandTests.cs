@@ -1,5 +1,6 @@
 using System.Text.Json;
 using FeedAggregator.Model;
+using FeedAggregator.Storage.Sqlite;
 using FeedAggregator.Tests.Support;
 
 namespace FeedAggregator.Tests.Worker.Cli;
@@ -90,7 +91,7 @@ public sealed class FeedsCommandTests : IDisposable
         var forced = await _folder.RunAsync("feeds", "sync", "--force");
 
         Assert.Equal(1, refused.ExitCode);
-        Assert.Contains("would remove 12 of the 12 subscribed feeds", refused.Error, StringComparison.Ordinal);
+        Assert.Matches(@"(?m)^feedagg: the OPML file was not applied: .*would remove 12 of the 12 subscribed feeds.*\.\r?$", refused.Error);
         Assert.True(forced.ExitCode == 0, forced.ToString());
         Assert.Equal(["0 added, 12 removed (kept for the grace period), 0 restored, 0 updated"], forced.Lines);
     }
@@ -112,5 +113,103 @@ public sealed class FeedsCommandTests : IDisposable
 
         Assert.True(result.ExitCode == 1, result.ToString());
         Assert.Contains("feedagg: no gone feed has the URL 'https://kept.example/feed.xml'.", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Sync_without_an_opml_file_exits_1_and_points_at_the_warning()
+    {
+        File.Delete(_folder.Opml);
+
+        var result = await _folder.RunAsync("feeds", "sync");
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        Assert.EndsWith($"feedagg: the OPML file was not applied: see the message above.{Environment.NewLine}", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task List_on_a_new_folder_applies_the_opml_file_first()
+    {
+        var list = await _folder.RunAsync("feeds", "list");
+
+        Assert.True(list.ExitCode == 0, list.ToString());
+        Assert.StartsWith("new    https://kept.example/feed.xml  \"Kept\"  0 articles, next poll now", Assert.Single(list.Lines), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_removed_feed_is_kept_for_the_grace_period_from_its_removal()
+    {
+        await _folder.RunAsync("feeds", "remove", "https://kept.example/feed.xml");
+
+        var json = await _folder.RunAsync("feeds", "list", "--json", "--Subscriptions:RemovedGrace=10.00:00:00");
+
+        var row = JsonDocument.Parse(Assert.Single(json.Lines)).RootElement;
+        Assert.Equal("removed", row.GetProperty("status").GetString());
+        Assert.Equal(
+            TimeSpan.FromDays(10),
+            DateTimeOffset.Parse(row.GetProperty("purge_at").GetString()!, System.Globalization.CultureInfo.InvariantCulture)
+            - DateTimeOffset.Parse(row.GetProperty("removed_at").GetString()!, System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public async Task Purge_finds_a_feed_by_its_url_in_any_spelling_of_scheme_and_host()
+    {
+        var purged = await _folder.RunAsync("feeds", "purge", "HTTPS://KEPT.Example/feed.xml");
+
+        Assert.True(purged.ExitCode == 0, purged.ToString());
+        Assert.Equal(["purged https://kept.example/feed.xml: 0 articles and 0 tombstones deleted for good"], purged.Lines);
+    }
+
+    [Fact]
+    public async Task Purge_finds_a_feed_stored_under_a_url_that_is_not_normalised()
+    {
+        Assert.Equal(0, (await _folder.RunAsync("feeds", "sync")).ExitCode);
+        using (var connections = new SqliteConnectionFactory(_folder.Database))
+            await new SqliteFeedStore(connections).SyncSubscriptionsAsync([new Subscription("https://odd.example")], DateTimeOffset.UtcNow, CancellationToken.None);
+
+        var purged = await _folder.RunAsync("feeds", "purge", "https://odd.example");
+
+        Assert.True(purged.ExitCode == 0, purged.ToString());
+        Assert.Equal(["purged https://odd.example: 0 articles and 0 tombstones deleted for good"], purged.Lines);
+    }
+
+    [Fact]
+    public async Task List_shows_a_feed_warning_and_its_websub_subscription()
+    {
+        _folder.WriteOpml(new Subscription("https://kept.example/feed.xml", "Kept"), new Subscription("https://pushed.example/feed.xml", "Pushed"));
+        Assert.Equal(0, (await _folder.RunAsync("feeds", "sync")).ExitCode);
+        var leaseUntil = new DateTimeOffset(2030, 1, 2, 3, 4, 5, TimeSpan.Zero);
+        using (var connections = new SqliteConnectionFactory(_folder.Database))
+        {
+            var store = new SqliteFeedStore(connections);
+            var feeds = await store.ListAsync(CancellationToken.None);
+            var kept = feeds.Single(f => f.Url == "https://kept.example/feed.xml");
+            await store.UpdatePollStateAsync(kept with { Status = FeedStatus.Ok, Warning = "served as text/html" }, CancellationToken.None);
+            var webSub = new SqliteWebSubStore(connections);
+            var pushed = feeds.Single(f => f.Url == "https://pushed.example/feed.xml");
+            var hub = await webSub.AddAsync(pushed.Id, new HubLink("https://hub.example/", pushed.Url), "token", "secret", DateTimeOffset.UtcNow, CancellationToken.None);
+            await webSub.AddAsync(kept.Id, new HubLink("https://hub.example/", kept.Url), "token-2", "secret-2", DateTimeOffset.UtcNow, CancellationToken.None);
+            await webSub.VerifiedAsync(hub!.Id, DateTimeOffset.UtcNow, leaseUntil, renewal: false, CancellationToken.None);
+        }
+
+        var list = await _folder.RunAsync("feeds", "list");
+        var json = (await _folder.RunAsync("feeds", "list", "--json")).Lines.Select(l => JsonDocument.Parse(l).RootElement).ToList();
+
+        Assert.Equal(
+        [
+            "ok     https://kept.example/feed.xml  \"Kept\"  0 articles, next poll now, WebSub subscribing  (warning: served as text/html)",
+            "new    https://pushed.example/feed.xml  \"Pushed\"  0 articles, next poll now, WebSub verified until 2030-01-02T03:04:05Z (0 pushes)",
+        ], list.Lines);
+        var websub = json.Single(r => r.GetProperty("url").GetString() == "https://pushed.example/feed.xml").GetProperty("websub");
+        Assert.Equal(("https://hub.example/", "verified", "2030-01-02T03:04:05Z"),
+            (websub.GetProperty("hub").GetString(), websub.GetProperty("state").GetString(), websub.GetProperty("lease_until").GetString()));
+        Assert.Equal("served as text/html", json.Single(r => r.GetProperty("url").GetString() == "https://kept.example/feed.xml").GetProperty("warning").GetString());
+    }
+
+    [Fact]
+    public async Task A_feed_without_websub_has_none_in_json()
+    {
+        var json = await _folder.RunAsync("feeds", "list", "--json");
+
+        Assert.Equal(JsonValueKind.Null, JsonDocument.Parse(Assert.Single(json.Lines)).RootElement.GetProperty("websub").ValueKind);
     }
 }

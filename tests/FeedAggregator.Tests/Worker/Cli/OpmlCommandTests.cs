@@ -2,6 +2,7 @@ using System.Xml.Linq;
 using FeedAggregator.Model;
 using FeedAggregator.Subscriptions;
 using FeedAggregator.Tests.Support;
+using FeedAggregator.Worker.Cli;
 
 namespace FeedAggregator.Tests.Worker.Cli;
 
@@ -76,5 +77,21 @@ public sealed class OpmlCommandTests : IDisposable
         Assert.Empty(result.Out);
         Assert.Contains($"1 feeds written to {target}", result.Error, StringComparison.Ordinal);
         Assert.Equal([Kept], OpmlFile.Read(target));
+    }
+
+    [Theory]
+    [InlineData(false, "3/5 feeds")]
+    [InlineData(true, "5/5 feeds")]
+    public async Task The_live_bar_counts_the_known_feeds_at_once_and_the_new_ones_once_subscribed(bool subscribed, string counts)
+    {
+        var final = await LiveBar.FinalAsync("Importing", "feeds", display =>
+        {
+            var reporter = new OpmlCommand.ImportReporter(display);
+            reporter.Report(new ImportProgress(5, 2, Subscribed: false));
+            if (subscribed)
+                reporter.Report(new ImportProgress(5, 2, Subscribed: true));
+        });
+
+        Assert.Matches($@"^Importing\s.*\s{counts} · [\d.]+/s · 0\s", final);
     }
 }

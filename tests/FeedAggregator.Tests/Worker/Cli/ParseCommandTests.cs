@@ -1,5 +1,7 @@
 using System.Text.Json;
 using FeedAggregator.Tests.Support;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 
 namespace FeedAggregator.Tests.Worker.Cli;
 
@@ -137,6 +139,129 @@ public sealed class ParseCommandTests : IDisposable
         Assert.Equal(["Jane Doe", "kai@example.com"],
             recovered.RootElement.GetProperty("entries")[0].GetProperty("authors").EnumerateArray().Select(a => a.GetString()));
         Assert.False(wellFormed.RootElement.GetProperty("recovered").GetBoolean());
+    }
+
+    [Fact]
+    public async Task Json_gives_the_feed_and_entry_fields_as_read_with_text_unescaped()
+    {
+        var path = Write("café.rss", """
+            <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel>
+            <title>Café &amp; Co</title><link>https://cafe.example/</link><language>fr-FR</language>
+            <item><title>Crème brûlée</title><link>https://cafe.example/creme</link><guid isPermaLink="false">c1</guid>
+              <pubDate>Tue, 27 Jan 2026 10:00:00 +0100</pubDate><category>Desserts</category><category>Sucré</category>
+              <description>&lt;p&gt;Short&lt;/p&gt;</description><content:encoded>&lt;p&gt;Long &lt;b&gt;text&lt;/b&gt;&lt;/p&gt;</content:encoded>
+              <enclosure url="https://cafe.example/c.mp3" type="audio/mpeg" length="1234"/></item>
+            <item><title>Bare</title><guid isPermaLink="false">c2</guid></item>
+            </channel></rss>
+            """);
+
+        var result = await _folder.RunAsync("parse", path, "--json");
+        var line = Assert.Single(result.Lines);
+        var root = JsonDocument.Parse(line).RootElement;
+        var (full, bare) = (root.GetProperty("entries")[0], root.GetProperty("entries")[1]);
+
+        // Non-ASCII and markup characters as they are, not as \u escapes: the line is read by people too.
+        Assert.Contains("\"title\":\"Café & Co\"", line, StringComparison.Ordinal);
+        Assert.Contains("\"content\":\"<p>Long <b>text</b></p>\"", line, StringComparison.Ordinal);
+        Assert.Equal(("text", "https://cafe.example/", "fr-FR"),
+            (root.GetProperty("title_type").GetString(), root.GetProperty("link").GetString(), root.GetProperty("language").GetString()));
+        Assert.Equal(("https://cafe.example/creme", "2026-01-27T09:00:00Z", "fr-FR"),
+            (full.GetProperty("link").GetString(), full.GetProperty("published").GetString(), full.GetProperty("language").GetString()));
+        Assert.Equal(("<p>Short</p>", "<p>Long <b>text</b></p>"), (full.GetProperty("summary").GetString(), full.GetProperty("content").GetString()));
+        Assert.Equal(["Desserts", "Sucré"], full.GetProperty("categories").EnumerateArray().Select(c => c.GetString()));
+        Assert.Equal(1234, full.GetProperty("enclosures")[0].GetProperty("length").GetInt64());
+        Assert.Equal(("", "", JsonValueKind.Null, JsonValueKind.Null),
+            (bare.GetProperty("summary").GetString(), bare.GetProperty("content").GetString(), bare.GetProperty("link").ValueKind, bare.GetProperty("published").ValueKind));
+    }
+
+    [Fact]
+    public async Task A_web_page_is_an_error_saying_what_it_is()
+    {
+        var page = Write("page.html", "<html><body>hello</body></html>");
+
+        var result = await _folder.RunAsync("parse", page);
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        Assert.Equal([$"{page}: error: not a feed: the document's root element is <html>, a web page"], result.Lines);
+    }
+
+    [Fact]
+    public async Task An_http_url_is_fetched_and_parsed_and_a_failed_fetch_is_an_error_in_its_place()
+    {
+        await using var origin = await LocalHttpServer.StartAsync(routes =>
+        {
+            routes.MapGet("/feed.atom", () => Results.Text(MarkupTitles, "application/atom+xml"));
+            routes.MapGet("/gone.atom", () => Results.StatusCode(StatusCodes.Status410Gone));
+        });
+        var (feed, gone) = (origin.Url("/feed.atom").AbsoluteUri, origin.Url("/gone.atom").AbsoluteUri);
+
+        var result = await _folder.RunAsync("parse", feed, gone);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal($"{feed}: atom10 \"Safe feed\", 2 entries", result.Lines[0]);
+        Assert.Equal($"{gone}: error: fetch: HTTP 410 Gone", result.Lines[^1]);
+    }
+
+    [Fact]
+    public async Task Every_input_failing_exits_1_however_many_are_in_flight()
+    {
+        var missing = Enumerable.Range(0, Environment.ProcessorCount * 2 + 3).Select(i => _folder.PathOf($"missing-{i}.xml")).ToArray();
+
+        var result = await _folder.RunAsync(["parse", .. missing]);
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        Assert.Equal(missing.Length, result.Lines.Count);
+    }
+
+    [Fact]
+    public async Task A_feed_too_large_for_one_block_is_written_in_its_place()
+    {
+        var items = string.Concat(Enumerable.Range(0, 2000).Select(n => $"<item><title>A rather long entry title number {n}</title><guid>g{n}</guid></item>"));
+        var big = Write("big.rss", $"<rss version=\"2.0\"><channel><title>Big</title>{items}</channel></rss>");
+        var missing = _folder.PathOf("missing.xml");
+        var small = Write("small.atom", MarkupTitles);
+
+        var result = await _folder.RunAsync("parse", missing, small, big, small, "--Parsing:MaxEntries=5000");
+        var lines = result.Lines;
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.StartsWith($"{missing}: error: ", lines[0], StringComparison.Ordinal);
+        Assert.Equal($"{small}: atom10 \"Safe feed\", 2 entries", lines[1]);
+        Assert.Equal($"{big}: rss20 \"Big\", 2000 entries", lines[4]);
+        Assert.Equal(4 + 1 + 2000 + 3, lines.Count);
+        Assert.Equal($"{small}: atom10 \"Safe feed\", 2 entries", lines[^3]);
+    }
+
+    [Fact]
+    public async Task Markup_titles_resolve_against_the_base_of_their_own_element_first()
+    {
+        var path = Write("bases.atom", """
+            <feed xmlns="http://www.w3.org/2005/Atom" xml:base="http://feed.example/dir/">
+              <title type="html" xml:base="http://title.example/">&lt;a href="about"&gt;About&lt;/a&gt;</title>
+              <entry xml:base="http://entry.example/"><id>e1</id>
+                <title type="html" xml:base="http://entry-title.example/">&lt;a href="x"&gt;X&lt;/a&gt;</title></entry>
+            </feed>
+            """);
+
+        var root = JsonDocument.Parse(Assert.Single((await _folder.RunAsync("parse", path, "--json")).Lines)).RootElement;
+
+        Assert.Equal("<a href=\"http://title.example/about\">About</a>", root.GetProperty("title").GetString());
+        Assert.Equal("<a href=\"http://entry-title.example/x\">X</a>", root.GetProperty("entries")[0].GetProperty("title").GetString());
+    }
+
+    [Fact]
+    public async Task Markup_titles_of_a_fetched_feed_without_a_base_resolve_against_its_url()
+    {
+        await using var origin = await LocalHttpServer.StartAsync(routes => routes.MapGet("/news/feed.atom", () => Results.Text("""
+            <feed xmlns="http://www.w3.org/2005/Atom"><title type="html">&lt;a href="about"&gt;About&lt;/a&gt;</title>
+            <entry><id>e1</id><title type="html">&lt;a href="x"&gt;X&lt;/a&gt;</title></entry></feed>
+            """, "application/atom+xml")));
+
+        var result = await _folder.RunAsync("parse", origin.Url("/news/feed.atom").AbsoluteUri, "--json");
+        var root = JsonDocument.Parse(Assert.Single(result.Lines)).RootElement;
+
+        Assert.Equal($"<a href=\"{origin.Url("/news/about")}\">About</a>", root.GetProperty("title").GetString());
+        Assert.Equal($"<a href=\"{origin.Url("/news/x")}\">X</a>", root.GetProperty("entries")[0].GetProperty("title").GetString());
     }
 
     private string Write(string name, string content)

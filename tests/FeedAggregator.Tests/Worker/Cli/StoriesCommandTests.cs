@@ -1,5 +1,11 @@
+using System.Globalization;
+using Dapper;
 using System.Text.Json;
+using FeedAggregator.Model;
+using FeedAggregator.Storage.Sqlite;
+using FeedAggregator.Stories;
 using FeedAggregator.Tests.Support;
+using Microsoft.Extensions.Options;
 
 namespace FeedAggregator.Tests.Worker.Cli;
 
@@ -79,5 +85,50 @@ public sealed class StoriesCommandTests : IDisposable
         Assert.True(result.ExitCode == 1, result.ToString());
         Assert.Contains($"feedagg: no article '{id}'.", result.Error, StringComparison.Ordinal);
         Assert.Empty(result.Out);
+    }
+
+    [Fact]
+    public async Task Text_gives_each_member_its_match_score_similarity_date_feed_title_and_link()
+    {
+        var json = (await _folder.RunAsync("stories", "show", "1", "--json")).Lines.Select(l => JsonDocument.Parse(l).RootElement).ToList();
+
+        var text = await _folder.RunAsync("stories", "show", "1");
+
+        var score = json[1].GetProperty("match_score").GetDouble().ToString("0.00", CultureInfo.InvariantCulture);
+        var similarity = json[1].GetProperty("similarity_to_primary").GetDouble().ToString("0.00", CultureInfo.InvariantCulture);
+        // Seeds have neither a date nor a link: a dash, and nothing.
+        Assert.Equal(
+        [
+            $"* 1        first       similarity 1.00  -  \"FeedAggregator seeds\"  {json[0].GetProperty("title").GetString()}  ",
+            $"  2        text {score}  similarity {similarity}  -  \"FeedAggregator seeds\"  {json[1].GetProperty("title").GetString()}  ",
+        ], text.Lines.Skip(1));
+    }
+
+    [Fact]
+    public async Task Text_gives_a_polled_article_its_date_and_link_and_no_similarity_without_a_fingerprint()
+    {
+        Assert.Equal(0, (await _folder.RunAsync("feeds", "add", "https://news.example/rss", "--title", "News")).ExitCode);
+        long id;
+        using (var connections = new SqliteConnectionFactory(_folder.Database))
+        {
+            var feed = (await new SqliteFeedStore(connections).ListAsync(CancellationToken.None)).Single(f => f.Url == "https://news.example/rss");
+            var article = new Article
+            {
+                Key = "k1",
+                Title = "Polled story",
+                ContentHtml = "<p>Body</p>",
+                Url = "https://news.example/1",
+                Published = new DateTimeOffset(2026, 11, 26, 10, 0, 0, TimeSpan.Zero),
+                ContentHash = "h1",
+            };
+            await new SqliteArticleStore(connections, Options.Create(new DedupeOptions())).SaveAsync(feed, [article], DateTimeOffset.UtcNow, CancellationToken.None);
+            await using var connection = await connections.OpenAsync(CancellationToken.None);
+            id = await connection.ExecuteScalarAsync<long>("SELECT id FROM articles WHERE url = 'https://news.example/1'");
+        }
+
+        var result = await _folder.RunAsync("stories", "show", id.ToString(CultureInfo.InvariantCulture));
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal($"* {id,-8} first       similarity n/a  2026-11-26T10:00:00Z  \"News\"  Polled story  https://news.example/1", result.Lines[1]);
     }
 }
