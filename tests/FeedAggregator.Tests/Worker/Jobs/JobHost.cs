@@ -85,13 +85,13 @@ internal sealed class JobHost : IAsyncDisposable
     public IReadOnlyList<CapturedLog> Logged(string text) =>
         [.. Logs.Entries.Where(e => e.Message.Contains(text, StringComparison.Ordinal))];
 
-    /// <summary>Waits (up to 10 s of real time, the fake clock still) for <paramref name="condition"/>.</summary>
+    /// <summary>Waits (up to 30 s of real time, for a loaded machine; the fake clock still) for <paramref name="condition"/>.</summary>
     public static async Task EventuallyAsync(Func<bool> condition, string what)
     {
         var waited = Stopwatch.StartNew();
         while (!condition())
         {
-            if (waited.Elapsed > TimeSpan.FromSeconds(10))
+            if (waited.Elapsed > TimeSpan.FromSeconds(30))
                 Assert.Fail("not seen: " + what);
             await Task.Delay(20);
         }
