@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Diagnostics;
 using FeedAggregator.Storage;
 using FeedAggregator.Storage.Postgres;
 using FeedAggregator.Storage.Sqlite;
@@ -54,8 +53,9 @@ internal static class MigrateCommand
         await new SqliteMigrator(sqlite, loggers.CreateLogger<SqliteMigrator>()).MigrateAsync(cancellationToken);
         await new PostgresMigrator(postgres, loggers.CreateLogger<PostgresMigrator>()).MigrateAsync(cancellationToken);
 
-        var clock = Stopwatch.StartNew();
-        var checks = await new SqliteToPostgres(sqlite, postgres).CopyAsync(new ProgressLines(clock), cancellationToken);
+        var time = services.GetRequiredService<TimeProvider>();
+        var started = time.GetTimestamp();
+        var checks = await new SqliteToPostgres(sqlite, postgres).CopyAsync(new ProgressLines(time, started), cancellationToken);
 
         Console.WriteLine($"{"table",-14} {"sqlite rows",12} {"postgres rows",14}  {"sqlite checksum",-16}  {"postgres checksum",-17}");
         foreach (var check in checks)
@@ -66,7 +66,7 @@ internal static class MigrateCommand
 
         if (checks.All(c => c.Matches))
         {
-            Console.WriteLine($"Verified: every table matches ({clock.Elapsed.TotalSeconds:0.0} s). Set Storage:Provider=postgres and Storage:ConnectionString to use it.");
+            Console.WriteLine($"Verified: every table matches ({time.GetElapsedTime(started).TotalSeconds:0.0} s). Set Storage:Provider=postgres and Storage:ConnectionString to use it.");
             return ExitCodes.Done;
         }
 
@@ -77,7 +77,7 @@ internal static class MigrateCommand
     }
 
     /// <summary>One line per table at 10% steps, on stderr, so that stdout keeps the result.</summary>
-    internal sealed class ProgressLines(Stopwatch clock) : IProgress<CopyProgress>
+    internal sealed class ProgressLines(TimeProvider time, long started) : IProgress<CopyProgress>
     {
         private string? _table;
         private long _shown = -1;
@@ -90,7 +90,7 @@ internal static class MigrateCommand
             if (value.Table == _table && percent == _shown)
                 return;
             (_table, _shown) = (value.Table, percent);
-            Console.Error.WriteLine($"migrate: {value.Table,-14} {value.Copied,10} of {value.Total,-10} ({percent}%)  {clock.Elapsed.TotalSeconds,6:0.0} s");
+            Console.Error.WriteLine($"migrate: {value.Table,-14} {value.Copied,10} of {value.Total,-10} ({percent}%)  {time.GetElapsedTime(started).TotalSeconds,6:0.0} s");
         }
     }
 }

@@ -26,6 +26,7 @@ internal sealed class PublisherFixture : IAsyncDisposable
     {
         Db = db;
         Feed = feed;
+        Loggers = new LoggerFactory([Logs]);
     }
 
     public TempDatabase Db { get; }
@@ -34,7 +35,7 @@ internal sealed class PublisherFixture : IAsyncDisposable
     public CapturingLoggerProvider Logs { get; } = new();
     public RecordingHttpClients HubClients { get; } = new();
     public string Output => Path.Combine(Db.Directory, "public");
-    public ILoggerFactory Loggers => new LoggerFactory([Logs]);
+    public ILoggerFactory Loggers { get; }
     public PublishMetrics Metrics => new(_meters.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>());
 
     public static IFeedWriter[] AllWriters => [new AtomFeedWriter(), new RssFeedWriter(), new JsonFeedWriter(), new HtmlPageWriter()];
@@ -73,6 +74,7 @@ internal sealed class PublisherFixture : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        Loggers.Dispose();
         await _meters.DisposeAsync();
         await Db.DisposeAsync();
     }

@@ -1,8 +1,8 @@
-using System.Diagnostics;
 using System.Text.RegularExpressions;
 using FeedAggregator.Storage.Postgres;
 using FeedAggregator.Tests.Support;
 using FeedAggregator.Worker.Cli;
+using Microsoft.Extensions.Time.Testing;
 
 namespace FeedAggregator.Tests.Worker.Cli;
 
@@ -113,7 +113,8 @@ public sealed partial class MigrateCommandTests : IDisposable
         Console.SetError(lines);
         try
         {
-            var progress = new MigrateCommand.ProgressLines(new Stopwatch());
+            var time = new FakeTimeProvider();
+            var progress = new MigrateCommand.ProgressLines(time, time.GetTimestamp());
             foreach (var (copied, total) in new[] { (0L, 1000L), (50, 1000), (99, 1000), (100, 1000), (250, 1000), (999, 1000), (1000, 1000), (1000, 1000) })
                 progress.Report(new CopyProgress("articles", copied, total));
             progress.Report(new CopyProgress("tombstones", 0, 0));

@@ -29,7 +29,7 @@ public sealed class ClusterNodeLoopTests
         var loop = host.Create<ClusterNodeLoop>(PollOnly);
 
         await loop.StartAsync(CancellationToken.None);
-        await JobHost.EventuallyAsync(() => host.Logged("feeds polled").Count == 1, "the poll at start");
+        await host.EventuallyAsync(() => host.Logged("feeds polled").Count == 1, "the poll at start");
         var summary = host.Logged("feeds polled").Single();
         Assert.Equal(LogLevel.Information, summary.Level);
         Assert.Equal("Polling: 1 feeds polled, 0 failed, 2 new articles, 0 updated", summary.Message);
@@ -54,14 +54,14 @@ public sealed class ClusterNodeLoopTests
         await host.SubscribeAsync(host.A);
         var before = host.Create<ClusterNodeLoop>(PollOnly);
         await before.StartAsync(CancellationToken.None);
-        await JobHost.EventuallyAsync(() => host.Requests(host.A) == 1, "feed A polled at start");
+        await host.EventuallyAsync(() => host.Requests(host.A) == 1, "feed A polled at start");
         await before.StopAsync(CancellationToken.None);
 
         // Three hours down: A, due 30 minutes after its poll, is overdue when a node starts again.
         host.Time.Advance(TimeSpan.FromHours(3));
         var after = host.Create<ClusterNodeLoop>(PollOnly);
         await after.StartAsync(CancellationToken.None);
-        await JobHost.EventuallyAsync(() => host.Logged("1 overdue feeds spread").Count == 1, "the overdue feed spread");
+        await host.EventuallyAsync(() => host.Logged("1 overdue feeds spread").Count == 1, "the overdue feed spread");
         Assert.Equal(1, host.Requests(host.A));
 
         // Within its interval a later pass polls it, and spreads nothing again.
@@ -102,7 +102,7 @@ public sealed class ClusterNodeLoopTests
         var loop = host.Create<ClusterNodeLoop>(NodeRoles.All);
 
         await loop.StartAsync(CancellationToken.None);
-        await JobHost.EventuallyAsync(() => host.Logged("Polling: the store failed").Count == 1, "the poll's failure");
+        await host.EventuallyAsync(() => host.Logged("Polling: the store failed").Count == 1, "the poll's failure");
         await host.AdvanceUntilAsync(
             () => host.Logged("Polling: the store failed").Count >= 2 && host.Logged("Publishing: the store failed").Count >= 1,
             CheckEvery, 3, "the next pass failing in turn, and the refresh");
@@ -122,7 +122,7 @@ public sealed class ClusterNodeLoopTests
         await host.SubscribeAsync(host.Slow);
         // A pass already under way in this process (a forced poll), held by its slow fetch.
         var other = host.Services.GetRequiredService<PollCycle>().RunAsync(force: true, CancellationToken.None);
-        await JobHost.EventuallyAsync(() => host.Requests(host.Slow) == 1, "the other pass fetching");
+        await host.EventuallyAsync(() => host.Requests(host.Slow) == 1, "the other pass fetching");
         var loop = host.Create<ClusterNodeLoop>(PollOnly);
         await loop.StartAsync(CancellationToken.None);
         await Task.Delay(300);

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Reflection;
 using FeedAggregator.Model;
 using FeedAggregator.Subscriptions;
@@ -33,23 +32,18 @@ internal sealed class JobHost : IAsyncDisposable
     public FakeTimeProvider Time { get; } = new(Start);
     public CapturingLoggerProvider Logs { get; } = new();
     public IServiceProvider Services => _app.Services;
-    public Subscription A => new(Origin.Url("/a.rss").AbsoluteUri, "Feed A");
-    public Subscription B => new(Origin.Url("/b.json").AbsoluteUri, "Feed B");
+    public Subscription A => JobFeeds.A(Origin);
+    public Subscription B => JobFeeds.B(Origin);
     public Subscription Slow => new(Origin.Url("/slow.rss").AbsoluteUri, "Slow feed");
 
     public static async Task<JobHost> CreateAsync(bool brokenStore = false, params string[] settings)
     {
         var slow = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var host = new JobHost(slow, await LocalHttpServer.StartAsync(routes =>
+        var host = new JobHost(slow, await JobFeeds.StartOriginAsync(routes => routes.MapGet("/slow.rss", async () =>
         {
-            routes.MapGet("/a.rss", () => Results.File(TestFiles.Path("Worker", "tech.rss"), "application/rss+xml"));
-            routes.MapGet("/b.json", () => Results.File(TestFiles.Path("Worker", "world.json"), "application/feed+json"));
-            routes.MapGet("/slow.rss", async () =>
-            {
-                await slow.Task;
-                return Results.File(TestFiles.Path("Worker", "tech.rss"), "application/rss+xml");
-            });
-        }));
+            await slow.Task;
+            return Results.File(TestFiles.Path("Worker", "tech.rss"), "application/rss+xml");
+        })));
         if (brokenStore)
             File.WriteAllText(host.Folder.Database, string.Concat(Enumerable.Repeat("This file is not a database. ", 200)));
         host._app = RunCommand.Build(
@@ -77,7 +71,7 @@ internal sealed class JobHost : IAsyncDisposable
 
     public T Create<T>(params object[] arguments) => ActivatorUtilities.CreateInstance<T>(Services, arguments);
 
-    public int Requests(Subscription feed) => Origin.RequestsTo(new Uri(feed.Url).AbsolutePath).Count;
+    public int Requests(Subscription feed) => JobFeeds.Requests(Origin, feed);
 
     /// <summary>Lets /slow.rss answer.</summary>
     public void Release() => _slow.TrySetResult();
@@ -86,38 +80,11 @@ internal sealed class JobHost : IAsyncDisposable
         [.. Logs.Entries.Where(e => e.Message.Contains(text, StringComparison.Ordinal))];
 
     /// <summary>Waits (up to 30 s of real time, for a loaded machine; the fake clock still) for <paramref name="condition"/>.</summary>
-    public static async Task EventuallyAsync(Func<bool> condition, string what)
-    {
-        var waited = Stopwatch.StartNew();
-        while (!condition())
-        {
-            if (waited.Elapsed > TimeSpan.FromSeconds(30))
-                Assert.Fail("not seen: " + what);
-            await Task.Delay(20);
-        }
-    }
+    public Task EventuallyAsync(Func<bool> condition, string what) => AdvanceUntilAsync(condition, TimeSpan.Zero, 0, what);
 
-    /// <summary>
-    /// Moves the fake clock on by <paramref name="step"/> until <paramref name="condition"/> holds, a
-    /// second of real time between steps (a loop registers its next wait only when a pass ends).
-    /// </summary>
-    public async Task AdvanceUntilAsync(Func<bool> condition, TimeSpan step, int steps, string what)
-    {
-        for (var i = 0; i < steps; i++)
-        {
-            var waited = Stopwatch.StartNew();
-            while (waited.Elapsed < TimeSpan.FromSeconds(1))
-            {
-                if (condition())
-                    return;
-                await Task.Delay(20);
-            }
-
-            Time.Advance(step);
-        }
-
-        await EventuallyAsync(condition, what);
-    }
+    /// <summary>Moves the fake clock on by <paramref name="step"/> until <paramref name="condition"/> holds, a second of real time between steps.</summary>
+    public Task AdvanceUntilAsync(Func<bool> condition, TimeSpan step, int steps, string what) =>
+        JobFeeds.AdvanceUntilAsync(Time, () => Task.FromResult(condition()), step, steps, TimeSpan.FromSeconds(1), what);
 
     /// <summary>A Quartz context for a job run directly: the first fire of its trigger unless <paramref name="previousFire"/> is given.</summary>
     public static IJobExecutionContext Context(DateTimeOffset? previousFire = null)

@@ -51,7 +51,7 @@ public sealed class PollJobRunTests
         var started = host.Time.GetUtcNow();
 
         var run = job.Execute(JobHost.Context(), CancellationToken.None).AsTask();
-        await JobHost.EventuallyAsync(() => host.Requests(host.Slow) == 1, "the slow fetch started");
+        await host.EventuallyAsync(() => host.Requests(host.Slow) == 1, "the slow fetch started");
         Assert.Equal(started, heartbeat.Last);
 
         host.Time.Advance(TimeSpan.FromMinutes(3));

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using FeedAggregator.Model;
 using FeedAggregator.Tests.Support;
 using Microsoft.AspNetCore.Builder;
@@ -34,24 +33,19 @@ internal sealed class ScheduledService : IAsyncDisposable
     public HttpClient Client { get; private set; } = null!;
     public CapturingLoggerProvider Logs => _service!.Logs;
     public IServiceProvider Services => _service!.Services;
-    public Subscription A => new(Origin.Url("/a.rss").AbsoluteUri, "Feed A");
-    public Subscription B => new(Origin.Url("/b.json").AbsoluteUri, "Feed B");
+    public Subscription A => JobFeeds.A(Origin);
+    public Subscription B => JobFeeds.B(Origin);
 
     public static async Task<ScheduledService> CreateAsync(DateTimeOffset start)
     {
         var pings = new List<string>();
-        var origin = await LocalHttpServer.StartAsync(routes =>
+        var origin = await JobFeeds.StartOriginAsync(routes => routes.MapPost("/hub", async (HttpRequest request) =>
         {
-            routes.MapGet("/a.rss", () => Results.File(TestFiles.Path("Worker", "tech.rss"), "application/rss+xml"));
-            routes.MapGet("/b.json", () => Results.File(TestFiles.Path("Worker", "world.json"), "application/feed+json"));
-            routes.MapPost("/hub", async (HttpRequest request) =>
-            {
-                var form = await request.ReadFormAsync();
-                lock (pings)
-                    pings.Add($"{form["hub.mode"]} {form["hub.url"]}");
-                return Results.NoContent();
-            });
-        });
+            var form = await request.ReadFormAsync();
+            lock (pings)
+                pings.Add($"{form["hub.mode"]} {form["hub.url"]}");
+            return Results.NoContent();
+        }));
         return new ScheduledService(origin, pings, new ScratchFolder(), start);
     }
 
@@ -83,29 +77,14 @@ internal sealed class ScheduledService : IAsyncDisposable
         _service = null;
     }
 
-    public int Requests(Subscription feed) => Origin.RequestsTo(new Uri(feed.Url).AbsolutePath).Count;
+    public int Requests(Subscription feed) => JobFeeds.Requests(Origin, feed);
 
     /// <summary>
     /// Waits for <paramref name="condition"/>, moving the fake clock on by <paramref name="step"/>
     /// whenever the scheduler has had a moment at the current time; fails after <paramref name="steps"/> steps.
     /// </summary>
-    public async Task AdvanceUntilAsync(Func<Task<bool>> condition, TimeSpan step, int steps, string what)
-    {
-        for (var i = 0; i <= steps; i++)
-        {
-            var waited = Stopwatch.StartNew();
-            while (waited.Elapsed < TimeSpan.FromSeconds(3))
-            {
-                if (await condition())
-                    return;
-                await Task.Delay(50);
-            }
-
-            Time.Advance(step);
-        }
-
-        Assert.Fail($"{what}: not seen after {steps} steps of {step} (now {Time.GetUtcNow():u})");
-    }
+    public Task AdvanceUntilAsync(Func<Task<bool>> condition, TimeSpan step, int steps, string what) =>
+        JobFeeds.AdvanceUntilAsync(Time, condition, step, steps, TimeSpan.FromSeconds(3), what);
 
     /// <summary>Waits (in real time, the clock still) for <paramref name="condition"/>.</summary>
     public Task WaitUntilAsync(Func<Task<bool>> condition, string what) => AdvanceUntilAsync(condition, TimeSpan.Zero, 5, what);
