@@ -9,6 +9,9 @@
 #             mutant only those tests see counts as survived even if a slower end-to-end test
 #             would catch it, so the score is a floor. "all" runs the whole suite (hours for a
 #             big folder on 2 cores).
+# RETEST=OLD-REPORT.json tests/mutation.sh FOLDER re-tests only the lines of the mutants that survived
+# (or were not covered) in that earlier report, and counts every other mutant as it was then
+# (tests/mutation-retest.py): for a run after tests were added, with the product unchanged.
 # Needs the tool once: dotnet tool install -g dotnet-stryker --version 5.1.0
 # Prints the folder's score and each file's; the HTML and JSON reports land in out/mutation/FOLDER.
 set -euo pipefail
@@ -25,12 +28,24 @@ STRYKER=$(command -v dotnet-stryker || echo "$HOME/.dotnet/tools/dotnet-stryker"
 [ -x "$STRYKER" ] || { echo "mutation.sh: dotnet-stryker is not installed (dotnet tool install -g dotnet-stryker --version 5.1.0)" >&2; exit 2; }
 
 out=$ROOT/out/mutation/${folder//\//-}
+# The mutate glob is relative to the mutated project; only this folder's files are mutated.
+mutate=(--mutate "**/${folder#Worker/}/**/*.cs")
+if [ -n "${RETEST:-}" ]; then
+  old=$(mktemp); cp "$RETEST" "$old"
+  mutate=(); while read -r pattern; do mutate+=(--mutate "$pattern"); done \
+    < <(python3 "$ROOT/tests/mutation-retest.py" spans "$old" "$ROOT/src/${project%.csproj}")
+  [ ${#mutate[@]} -gt 0 ] || { echo "mutation.sh: $RETEST has no surviving mutants" >&2; exit 2; }
+fi
 rm -rf "$out"; mkdir -p "$out"
 cd "$ROOT/tests/FeedAggregator.Tests"
-# The mutate glob is relative to the mutated project; only this folder's files are mutated.
-"$STRYKER" --project "$project" --mutate "**/${folder#Worker/}/**/*.cs" --output "$out" \
+"$STRYKER" --project "$project" "${mutate[@]}" --output "$out" \
   --reporter json --reporter html --reporter progress --concurrency 2 "${filter[@]}" >"$out/stryker.log" 2>&1 \
   || { tail -30 "$out/stryker.log"; exit 1; }
+if [ -n "${RETEST:-}" ]; then
+  mv "$out/reports/mutation-report.json" "$out/reports/retest-report.json"
+  python3 "$ROOT/tests/mutation-retest.py" merge "$old" "$out/reports/retest-report.json" "$out/reports/mutation-report.json"
+  rm -f "$old"
+fi
 
 # The score: killed (and timed out) over every mutant that ran; compile errors and ignored ones do not count.
 python3 - "$out/reports/mutation-report.json" "$folder" <<'PY'
