@@ -3,9 +3,9 @@
 
 Once tests are added against a run's survivors, a full run of a big folder (about 2,000
 mutants, hours on 2 cores) mostly repeats what it already knows: the product is unchanged and
-no test was taken away, so a mutant killed before is killed still. This re-tests only the lines
-of the mutants that survived or were not covered, with the same tests, and counts each of those
-mutants by its new status and every other one by its old status.
+no test was taken away, so a mutant killed before is killed still. This re-tests only the
+mutants that survived or were not covered (and any mutant inside one of their spans), with the
+same tests, and counts each of those by its new status and every other one by its old status.
 
   mutation-retest.py spans OLD-REPORT PROJECT-DIR  prints one Stryker --mutate pattern per line
   mutation-retest.py merge OLD-REPORT NEW-REPORT OUT   writes the merged report
@@ -49,7 +49,7 @@ def spans(old_report, source_dir):
             if lines[first - 1:last] != old_lines[first - 1:last]:
                 ranges = None  # the product changed here: test the whole file again
                 break
-            ranges.append((first, last))
+            ranges.append((first, m["location"]["start"]["column"], last, m["location"]["end"]["column"]))
         if ranges is None:
             print(glob)
             continue
@@ -57,9 +57,11 @@ def spans(old_report, source_dir):
         for line in lines:
             starts.append(starts[-1] + utf16_len(line) + 1)
         merged = []
-        for first, last in sorted(ranges):
-            begin, end = starts[first - 1], starts[last] - 1
-            if merged and begin <= merged[-1][1] + 1:
+        # Locations are 1-based lines and columns (UTF-16 units), the end column exclusive;
+        # Stryker takes 0-based character spans and tests a mutant only inside one.
+        for first, first_column, last, last_column in sorted(ranges):
+            begin, end = starts[first - 1] + first_column - 1, starts[last - 1] + last_column - 1
+            if merged and begin <= merged[-1][1]:
                 merged[-1][1] = max(merged[-1][1], end)
             else:
                 merged.append([begin, end])

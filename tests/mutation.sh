@@ -9,8 +9,8 @@
 #             mutant only those tests see counts as survived even if a slower end-to-end test
 #             would catch it, so the score is a floor. "all" runs the whole suite (hours for a
 #             big folder on 2 cores).
-# RETEST=OLD-REPORT.json tests/mutation.sh FOLDER re-tests only the lines of the mutants that survived
-# (or were not covered) in that earlier report, and counts every other mutant as it was then
+# RETEST=OLD-REPORT.json tests/mutation.sh FOLDER re-tests only the mutants that survived (or were
+# not covered) in that earlier report, and counts every other mutant as it was then
 # (tests/mutation-retest.py): for a run after tests were added, with the product unchanged.
 # Needs the tool once: dotnet tool install -g dotnet-stryker --version 5.1.0
 # Prints the folder's score and each file's; the HTML and JSON reports land in out/mutation/FOLDER.
