@@ -39,7 +39,7 @@ fi
 rm -rf "$out"; mkdir -p "$out"
 cd "$ROOT/tests/FeedAggregator.Tests"
 "$STRYKER" --project "$project" "${mutate[@]}" --output "$out" \
-  --reporter json --reporter html --reporter progress --concurrency 2 "${filter[@]}" >"$out/stryker.log" 2>&1 \
+  --reporter json --reporter html --reporter dots --concurrency 2 "${filter[@]}" >"$out/stryker.log" 2>&1 \
   || { tail -30 "$out/stryker.log"; exit 1; }
 if [ -n "${RETEST:-}" ]; then
   mv "$out/reports/mutation-report.json" "$out/reports/retest-report.json"
