@@ -44,7 +44,7 @@ internal static class DomWriter
                     if ((element.Flags & NodeFlags.SelfClosing) != 0)
                         break;
                     // The tree builder drops a line feed right after these tags; the formatter writes one back.
-                    if (element.LocalName is "pre" or "textarea" or "listing" && element.FirstChild is IText { Data: ['\n', ..] })
+                    if (element.LocalName is "pre" or "textarea" && element.FirstChild is IText { Data: ['\n', ..] })
                         output.Append('\n');
                     pending.Push((element, 0));
                     break;
