@@ -14,7 +14,7 @@ public static class LanguageDetector
         // ASCII letters are Latin: left unknown, below.
         if (string.IsNullOrEmpty(text) || Ascii.IsValid(text))
             return null;
-        int letters = 0, arabic = 0, persian = 0, urdu = 0, hebrew = 0, greek = 0, cyrillic = 0, thai = 0, hangul = 0, kana = 0, han = 0;
+        int letters = 0, arabic = 0, persian = 0, urdu = 0, hebrew = 0, greek = 0, thai = 0, hangul = 0, kana = 0, han = 0;
         foreach (var c in text)
         {
             if (!char.IsLetter(c))
@@ -30,7 +30,6 @@ public static class LanguageDetector
                     break;
                 case >= '\u0590' and <= '\u05FF': hebrew++; break;
                 case >= '\u0370' and <= '\u03FF': greek++; break;
-                case >= '\u0400' and <= '\u04FF': cyrillic++; break;
                 case >= '\u0E00' and <= '\u0E7F': thai++; break;
                 case >= '\uAC00' and <= '\uD7AF' or >= '\u1100' and <= '\u11FF': hangul++; break;
                 case >= '\u3040' and <= '\u30FF': kana++; break;

@@ -1,6 +1,7 @@
 using FeedAggregator.Model;
 using FeedAggregator.Parsing;
 using FeedAggregator.Processing;
+using Microsoft.Extensions.Options;
 
 namespace FeedAggregator.Tests.Processing;
 
@@ -82,5 +83,160 @@ public sealed class ArticleProcessorTests
         Assert.Equal("<p>ok</p>", article.SummaryHtml);
         Assert.Equal(["Ann"], article.Authors);
         Assert.Equal(["news", "tech"], article.Categories);
+    }
+
+    private const string ArabicTitle = "اتفق وزير الخارجية على مواصلة الجهود";
+
+    [Fact]
+    public void The_text_and_a_derived_title_come_from_the_content_else_the_summary()
+    {
+        var both = ProcessOne(new ParsedEntry { Summary = "<p>Short summary</p>", Content = "<p>The full content</p>" });
+        Assert.Equal("The full content", both.Text);
+        Assert.Equal("The full content", both.Title);
+        var summaryOnly = ProcessOne(new ParsedEntry { Summary = "<p>Only a summary</p>" });
+        Assert.Equal("Only a summary", summaryOnly.Text);
+        Assert.Equal("Only a summary", summaryOnly.Title);
+    }
+
+    [Fact]
+    public void An_entry_with_neither_title_nor_text_is_named_by_its_link_else_untitled()
+    {
+        Assert.Equal("https://x.example/a", ProcessOne(new ParsedEntry { Link = "https://x.example/a" }).Title);
+        Assert.Equal("https://x.example/a", ProcessOne(new ParsedEntry { Title = " ", Link = "https://x.example/a", Content = "<p> </p>" }).Title);
+        Assert.Equal("Untitled", ProcessOne(new ParsedEntry { Title = "  ", Content = "<p> </p>" }).Title);
+    }
+
+    [Theory]
+    [InlineData("en", "en")]
+    [InlineData("fil-ph", "fil-PH")] // a three-letter primary subtag
+    [InlineData("zh-hant-tw", "zh-hant-TW")] // only two-letter (region) subtags are upper-cased
+    [InlineData("abcdefgh", "abcdefgh")] // eight letters: the longest primary subtag
+    public void A_declared_language_is_normalised_and_wins_over_the_script(string declared, string expected) =>
+        Assert.Equal(expected, ProcessOne(new ParsedEntry { Title = ArabicTitle, Language = declared }).Language);
+
+    [Theory]
+    [InlineData("e")]
+    [InlineData("abcdefghi")]
+    [InlineData("e1")]
+    [InlineData("12-US")]
+    [InlineData("-")]
+    [InlineData("_-_")]
+    public void A_declared_value_that_is_no_language_tag_gives_way_to_the_script(string declared) =>
+        Assert.Equal("ar", ProcessOne(new ParsedEntry { Title = ArabicTitle, Language = declared }).Language);
+
+    [Fact]
+    public void The_source_id_is_the_trimmed_id_and_a_blank_one_is_none()
+    {
+        Assert.Equal("urn:1", ProcessOne(new ParsedEntry { Id = " urn:1 ", Title = "t" }).SourceId);
+        Assert.Null(ProcessOne(new ParsedEntry { Id = "  ", Title = "t" }).SourceId);
+        Assert.Null(ProcessOne(new ParsedEntry { Title = "t" }).SourceId);
+    }
+
+    [Fact]
+    public void Summary_and_content_links_resolve_against_their_own_base_else_the_entry_base()
+    {
+        var entry = new ParsedEntry
+        {
+            Title = "t",
+            BaseUrl = new Uri("https://entry.example/"),
+            Summary = "<p><a href=\"s\">s</a></p>",
+            Content = "<p><a href=\"c\">c</a></p>",
+        };
+        var own = ProcessOne(entry with
+        {
+            SummaryBaseUrl = new Uri("https://summary.example/dir/"),
+            ContentBaseUrl = new Uri("https://content.example/dir/"),
+        });
+        Assert.Contains("href=\"https://summary.example/dir/s\"", own.SummaryHtml);
+        Assert.Contains("href=\"https://content.example/dir/c\"", own.ContentHtml);
+        var shared = ProcessOne(entry);
+        Assert.Contains("href=\"https://entry.example/s\"", shared.SummaryHtml);
+        Assert.Contains("href=\"https://entry.example/c\"", shared.ContentHtml);
+    }
+
+    [Fact]
+    public void Without_id_or_link_the_key_reads_the_content_else_the_summary()
+    {
+        var entry = new ParsedEntry { Title = "T", Summary = "<p>s</p>", Content = "<p>c</p>" };
+        Assert.Equal(ProcessOne(entry).Key, ProcessOne(entry with { Summary = "<p>other</p>" }).Key);
+        Assert.NotEqual(ProcessOne(entry).Key, ProcessOne(entry with { Content = "<p>other</p>" }).Key);
+        var summaryOnly = new ParsedEntry { Title = "T", Summary = "<p>s</p>" };
+        Assert.NotEqual(ProcessOne(summaryOnly).Key, ProcessOne(summaryOnly with { Summary = "<p>other</p>" }).Key);
+    }
+
+    [Fact]
+    public void Articles_only_shown_get_no_fingerprint_and_no_content_hash()
+    {
+        var words = string.Join(' ', Enumerable.Range(0, 30).Select(i => $"word{i}"));
+        var feed = new ParsedFeed { Format = FeedFormat.Rss20, Entries = [new ParsedEntry { Id = "1", Title = "T", Content = $"<p>{words}</p>" }] };
+
+        var stored = Processor.Process(feed, DocumentUrl, 0, new List<string>(), forStore: true).Single();
+        var shown = Processor.Process(feed, DocumentUrl, 0, new List<string>(), forStore: false).Single();
+
+        Assert.NotNull(stored.Fingerprint);
+        Assert.Matches("^[0-9a-f]{32}$", stored.ContentHash);
+        Assert.Null(shown.Fingerprint);
+        Assert.Equal("", shown.ContentHash);
+        Assert.Equal(stored.ContentHtml, shown.ContentHtml);
+    }
+
+    [Fact]
+    public void Empty_categories_are_dropped_and_authors_keep_whichever_of_name_and_email_they_have()
+    {
+        var article = ProcessOne(new ParsedEntry
+        {
+            Title = "T",
+            Categories = ["", "  ", "<b></b>", "x"],
+            Authors = [new Author("<b>Ann</b>", "ann@x.example"), new Author(null, "bo@x.example"), new Author("Cy", null), new Author(" ", " ")],
+        });
+        Assert.Equal(["x"], article.Categories);
+        Assert.Equal([new Author("Ann", "ann@x.example"), new Author(null, "bo@x.example"), new Author("Cy", null)], article.Authors);
+    }
+
+    // Text, so what is kept sanitizes to itself and stays within the cap.
+    private static readonly string Oversized = new string('a', 9000);
+
+    private static List<string> WarningsFor(ParsedEntry entry)
+    {
+        var processor = new ArticleProcessor(new ContentSanitizer(), Options.Create(new ProcessingOptions { MaxEntryHtmlBytes = 4096 }));
+        var warnings = new List<string>();
+        processor.Process(new ParsedFeed { Format = FeedFormat.Rss20, Entries = [entry] }, DocumentUrl, 1, warnings);
+        return warnings;
+    }
+
+    [Fact]
+    public void A_cut_is_reported_for_the_summary_and_the_content_each()
+    {
+        Assert.Equal(
+            [
+                "entry 'urn:1': its summary of 8 KB was cut to 4 KB (Processing:MaxEntryHtmlBytes)",
+                "entry 'urn:1': its content of 8 KB was cut to 4 KB (Processing:MaxEntryHtmlBytes)",
+            ],
+            WarningsFor(new ParsedEntry { Id = "urn:1", Summary = Oversized, Content = Oversized }));
+    }
+
+    [Fact]
+    public void A_warning_names_the_entry_by_its_id_else_its_link_else_its_title_shortened()
+    {
+        static string Named(ParsedEntry entry) => Assert.Single(WarningsFor(entry with { Content = Oversized }));
+
+        Assert.StartsWith("entry 'urn:1': ", Named(new ParsedEntry { Id = " urn:1 ", Link = "https://x.example/a", Title = "T" }));
+        Assert.StartsWith("entry 'https://x.example/a': ", Named(new ParsedEntry { Link = "https://x.example/a?utm_source=x", Title = "T" }));
+        Assert.StartsWith("entry 'The title': ", Named(new ParsedEntry { Title = " The title " }));
+        Assert.StartsWith("entry '(untitled)': ", Named(new ParsedEntry()));
+        var eighty = new string('i', 80);
+        Assert.StartsWith($"entry '{eighty}': ", Named(new ParsedEntry { Id = eighty }));
+        Assert.StartsWith($"entry '{new string('i', 79)}…': ", Named(new ParsedEntry { Id = eighty + "i" }));
+    }
+
+    [Fact]
+    public void An_entry_processed_alone_is_cut_even_when_nobody_collects_the_warnings()
+    {
+        var processor = new ArticleProcessor(new ContentSanitizer(), Options.Create(new ProcessingOptions { MaxEntryHtmlBytes = 4096 }));
+        var feed = new ParsedFeed { Format = FeedFormat.Rss20 };
+
+        var article = processor.Process(feed, new ParsedEntry { Id = "1", Content = Oversized }, DocumentUrl);
+
+        Assert.Equal(new string('a', 4096), article.ContentHtml);
     }
 }

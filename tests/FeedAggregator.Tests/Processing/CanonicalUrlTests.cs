@@ -31,4 +31,50 @@ public sealed class CanonicalUrlTests
         };
         Assert.Single(links.Select(CanonicalUrl.Clean).Distinct());
     }
+
+    // Written out, not read from TrackingParameters: a name lost from the set must fail here.
+    [Theory]
+    [InlineData("fbclid")]
+    [InlineData("gclid")]
+    [InlineData("gclsrc")]
+    [InlineData("dclid")]
+    [InlineData("gbraid")]
+    [InlineData("wbraid")]
+    [InlineData("msclkid")]
+    [InlineData("mc_cid")]
+    [InlineData("mc_eid")]
+    [InlineData("igshid")]
+    [InlineData("yclid")]
+    [InlineData("twclid")]
+    [InlineData("ttclid")]
+    [InlineData("li_fat_id")]
+    [InlineData("_hsenc")]
+    [InlineData("_hsmi")]
+    [InlineData("__hssc")]
+    [InlineData("__hstc")]
+    [InlineData("__hsfp")]
+    [InlineData("hsctatracking")]
+    [InlineData("mkt_tok")]
+    [InlineData("oly_anon_id")]
+    [InlineData("oly_enc_id")]
+    [InlineData("vero_id")]
+    [InlineData("vero_conv")]
+    [InlineData("_openstat")]
+    [InlineData("wt_mc")]
+    [InlineData("wt.mc_id")]
+    [InlineData("s_cid")]
+    [InlineData("ref_src")]
+    [InlineData("ref_url")]
+    [InlineData("rb_clickid")]
+    [InlineData("srsltid")]
+    [InlineData("ncid")]
+    [InlineData("at_medium")]
+    [InlineData("at_campaign")]
+    [InlineData("cmpid")]
+    [InlineData("utm_anything")]
+    public void Each_tracking_parameter_is_removed_and_the_others_kept(string name)
+    {
+        Assert.Equal("https://example.com/x?id=2&z=1", CanonicalUrl.Clean($"https://example.com/x?z=1&{name}=abc&id=2"));
+        Assert.Equal("https://example.com/x", CanonicalUrl.Clean($"https://example.com/x?{name.ToUpperInvariant()}=abc"));
+    }
 }

@@ -26,6 +26,9 @@ public sealed class EmbedAllowListTests
     [InlineData("https://www.youtube.com./embed/abc")] // trailing dot
     [InlineData("https://www.youtube.com:8443/embed/abc")] // another port
     [InlineData("https://www.youtube.com/watch?v=abc")] // a page, not the player
+    [InlineData("https://www.youtube-nocookie.com/watch?v=abc")]
+    [InlineData("https://player.vimeo.com/123")]
+    [InlineData("https://user@www.youtube.com/embed/abc")] // userinfo, even on the right host
     [InlineData("https://www.youtube.com/embed/../watch?v=abc")] // dot segments leave the player's path
     [InlineData("https://bandcamp.com/embeddedplayer/album=1/")] // the path prefix is case-sensitive
     [InlineData("https://framatube.org/videos/embed/abc")] // PeerTube is not on the list

@@ -68,4 +68,29 @@ public sealed class IncomingEntryTests
         Assert.DoesNotContain(hash, changed);
         Assert.Equal(changed.Length, changed.Distinct().Count());
     }
+
+    [Fact]
+    public void Entries_without_id_or_link_get_the_key_processing_gives_from_whatever_they_hold()
+    {
+        var feed = new ParsedFeed
+        {
+            Format = FeedFormat.Rss20,
+            BaseUrl = new Uri("https://feed-base.example/dir/"),
+            Entries =
+            [
+                new ParsedEntry { Title = "  ", Summary = "<p>Summary words</p>", Content = "<p>Content words</p>" },
+                new ParsedEntry { Summary = "<p>Only a summary</p>" },
+                new ParsedEntry { Title = "Both", Summary = "<p>s</p>", Content = "<p>c</p>" },
+                new ParsedEntry { Title = "Summary only", Summary = "<p>s</p>" },
+                new ParsedEntry { Title = "Relative", Link = "story" },
+            ],
+        };
+
+        var incoming = IncomingEntry.Of(feed, DocumentUrl);
+        var processed = new ArticleProcessor(new ContentSanitizer()).Process(feed, DocumentUrl);
+
+        Assert.Equal(processed.Select(a => a.Key), incoming.Select(e => e.Key));
+        Assert.Equal(5, incoming.Select(e => e.Key).Distinct().Count());
+        Assert.Equal("https://feed-base.example/dir/story", incoming[4].Url); // the feed's base before the document's
+    }
 }
