@@ -38,7 +38,7 @@ internal static class ParseCommand
             services.GetRequiredService<ArticleProcessor>(), services.GetRequiredService<ContentSanitizer>());
         // A window of inputs in flight: every core busy, the output in input order, the memory bounded.
         var ahead = Math.Max(2, Environment.ProcessorCount * 2);
-        var window = new Queue<Task<(bool Ok, string Line)>>();
+        var window = new Queue<Task<(bool Ok, Utf8Line Line)>>();
         // Lines are written in blocks: the console writer flushes (one system call) on every write.
         var block = new StringBuilder();
         var failures = 0;
@@ -46,29 +46,31 @@ internal static class ParseCommand
         {
             window.Enqueue(Task.Run(() => parsing.FormatAsync(input, asJson, cancellationToken), cancellationToken));
             if (window.Count >= ahead)
-                failures += await AppendAsync(window.Dequeue(), block);
+                failures += await AppendAsync(window.Dequeue(), block, cancellationToken);
         }
 
         while (window.Count > 0)
-            failures += await AppendAsync(window.Dequeue(), block);
+            failures += await AppendAsync(window.Dequeue(), block, cancellationToken);
         await Console.Out.WriteAsync(block);
         return failures == inputs.Length ? ExitCodes.CouldNotWork : ExitCodes.Done;
     }
 
-    private static async Task<int> AppendAsync(Task<(bool Ok, string Line)> pending, StringBuilder block)
+    private static async Task<int> AppendAsync(Task<(bool Ok, Utf8Line Line)> pending, StringBuilder block, CancellationToken cancellationToken)
     {
         const int BlockChars = 1 << 16;
-        var (ok, line) = await pending;
+        var (ok, result) = await pending;
+        using var line = result;
         if (line.Length >= BlockChars)
         {
-            // A large document's line is written as it is rather than copied.
+            // A large document's line is written in chunks as it is decoded rather than copied.
             await Console.Out.WriteAsync(block);
             block.Clear();
-            await Console.Out.WriteLineAsync(line);
+            await line.WriteLineAsync(Console.Out, cancellationToken);
             return ok ? 0 : 1;
         }
 
-        block.Append(line).Append('\n');
+        line.AppendTo(block);
+        block.Append('\n');
         if (block.Length >= BlockChars)
         {
             await Console.Out.WriteAsync(block);
@@ -80,10 +82,10 @@ internal static class ParseCommand
 
     private sealed record Parsing(FeedFetcher Fetcher, FeedParser Parser, ArticleProcessor Processor, ContentSanitizer Sanitizer)
     {
-        public async Task<(bool Ok, string Line)> FormatAsync(string input, bool asJson, CancellationToken cancellationToken)
+        public async Task<(bool Ok, Utf8Line Line)> FormatAsync(string input, bool asJson, CancellationToken cancellationToken)
         {
             var outcome = await ParseAsync(input, cancellationToken);
-            return (outcome.Ok, asJson ? ParseOutput.ToJsonLine(outcome) : ParseOutput.ToText(outcome));
+            return (outcome.Ok, asJson ? ParseOutput.ToJsonLine(outcome) : Utf8Line.From(ParseOutput.ToText(outcome)));
         }
 
         private async Task<ParseOutcome> ParseAsync(string input, CancellationToken cancellationToken)

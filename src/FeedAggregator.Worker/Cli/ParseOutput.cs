@@ -10,11 +10,13 @@ internal static class ParseOutput
 {
     /// <summary>
     /// The JSON line, written field by field (the same text the serializer wrote for the anonymous
-    /// shapes this replaced, without building their metadata by reflection in every short run).
+    /// shapes this replaced, without building their metadata by reflection in every short run),
+    /// as UTF-8 in pooled segments.
     /// </summary>
-    public static string ToJsonLine(ParseOutcome outcome)
+    public static Utf8Line ToJsonLine(ParseOutcome outcome) => Utf8Line.Write(buffer => WriteJson(outcome, buffer));
+
+    private static void WriteJson(ParseOutcome outcome, IBufferWriter<byte> buffer)
     {
-        var buffer = new ArrayBufferWriter<byte>(4096);
         using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = CliJson.Options.Encoder }))
         {
             json.WriteStartObject();
@@ -42,8 +44,6 @@ internal static class ParseOutput
 
             json.WriteEndObject();
         }
-
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
     private static void Entry(Utf8JsonWriter json, Article article, string? markupTitle)
