@@ -37,6 +37,10 @@ public abstract class ArticleStoriesContract
         return (db, feeds.Single(f => f.Url.StartsWith("https://a.")), feeds.Single(f => f.Url.StartsWith("https://b.")));
     }
 
+    /// <summary>The story index's rows for one article: one per band of its fingerprint, none without one.</summary>
+    private static Task<long> BucketsAsync(ITestStore db, long articleId) =>
+        db.ScalarAsync<long>($"SELECT count(*) FROM story_buckets WHERE article_id = {articleId}");
+
     private static async Task<Article> ArticleAsync(ITestStore db, string key) =>
         (await db.Articles.GetNewestAsync(20, None)).Single(a => a.Article.Key == key).Article;
 
@@ -66,6 +70,7 @@ public abstract class ArticleStoriesContract
         await db.Articles.SaveAsync(a, [Make("a1", "https://a.example/1", "h1", Words("alpha"), 3)], Now, None);
         await AssertSavedAsync(new StoreSummary(0, 1, 0), db.Articles.SaveAsync(a, [Make("a1", "https://a.example/1", "h1b", Words("omega"), 3)], Now, None));
         var updated = await ArticleAsync(db, "a1");
+        Assert.Equal(TextFingerprint.BandCount, await BucketsAsync(db, updated.Id));
 
         // Another feed's article with the old text stands alone; one with the new text joins.
         await AssertSavedAsync(new StoreSummary(2, 0, 0, 1), db.Articles.SaveAsync(b,
@@ -84,6 +89,7 @@ public abstract class ArticleStoriesContract
         await using var _ = db;
         await db.Articles.SaveAsync(a, [Make("a1", "https://a.example/1", "h1", Words("alpha"), 3)], Now, None);
         await db.Articles.SaveAsync(a, [Make("a1", "https://a.example/1", "h1b", null, 3)], Now, None);
+        Assert.Equal(0, await BucketsAsync(db, (await ArticleAsync(db, "a1")).Id));
 
         await AssertSavedAsync(new StoreSummary(1, 0, 0, 0), db.Articles.SaveAsync(b, [Make("b1", "https://b.example/1", "h2", Words("alpha"))], Now, None));
         Assert.Equal("first", (await ArticleAsync(db, "b1")).StoryMatch);
@@ -96,6 +102,7 @@ public abstract class ArticleStoriesContract
         await using var _ = db;
         await db.Articles.SaveAsync(a, [Make("a1", "https://a.example/1", "h1", null, 3)], Now, None);
         await db.Articles.SaveAsync(a, [Make("a1", "https://a.example/1", "h1b", Words("alpha"), 3)], Now, None);
+        Assert.Equal(TextFingerprint.BandCount, await BucketsAsync(db, (await ArticleAsync(db, "a1")).Id));
 
         await AssertSavedAsync(new StoreSummary(1, 0, 0, 1), db.Articles.SaveAsync(b, [Make("b1", "https://b.example/1", "h2", Words("alpha"))], Now, None));
         Assert.Equal("text", (await ArticleAsync(db, "b1")).StoryMatch);
@@ -108,6 +115,7 @@ public abstract class ArticleStoriesContract
         await using var _ = db;
         await db.Articles.SaveAsync(a, [Make("a1", "https://a.example/1", "h1", Words("alpha"), 3)], Now, None);
         await db.Articles.SaveAsync(a, [Make("a1", "https://a.example/1", "h1b", Words("alpha"), 3)], Now, None);
+        Assert.Equal(TextFingerprint.BandCount, await BucketsAsync(db, (await ArticleAsync(db, "a1")).Id));
 
         await AssertSavedAsync(new StoreSummary(1, 0, 0, 1), db.Articles.SaveAsync(b, [Make("b1", "https://b.example/1", "h2", Words("alpha"))], Now, None));
         Assert.Equal("text", (await ArticleAsync(db, "b1")).StoryMatch);
@@ -120,7 +128,11 @@ public abstract class ArticleStoriesContract
         await using var __ = db;
         Article[] document = [Make("old", "https://a.example/old", "h1", Words("alpha"), 24 * 100), Make("new", "https://a.example/new", "h2", Words("beta"))];
         await db.Articles.SaveAsync(a, document, Now, None);
+        var old = await ArticleAsync(db, "old");
         Assert.Equal(1, await db.Articles.RemoveOlderThanAsync(Now.AddDays(-30), keepPerFeed: 0, Now, None));
+        // Its place in the story index went with it.
+        Assert.Equal(0, await BucketsAsync(db, old.Id));
+        Assert.Equal(TextFingerprint.BandCount, await db.ScalarAsync<long>("SELECT count(*) FROM story_buckets"));
         var version = await db.Articles.GetVersionAsync(None);
 
         await AssertSavedAsync(new StoreSummary(0, 0, 2), db.Articles.SaveAsync(a, document, Now.AddHours(1), None));
