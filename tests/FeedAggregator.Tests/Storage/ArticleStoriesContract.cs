@@ -135,10 +135,30 @@ public abstract class ArticleStoriesContract
         Assert.Equal(TextFingerprint.BandCount, await db.ScalarAsync<long>("SELECT count(*) FROM story_buckets"));
         var version = await db.Articles.GetVersionAsync(None);
 
-        await AssertSavedAsync(new StoreSummary(0, 0, 2), db.Articles.SaveAsync(a, document, Now.AddHours(1), None));
+        // Under a new key but at the removed link: gone too.
+        Article[] again = [.. document, Make("old-renamed", "https://a.example/old", "h3", Words("gamma"), 24 * 100)];
+        await AssertSavedAsync(new StoreSummary(0, 0, 3), db.Articles.SaveAsync(a, again, Now.AddHours(1), None));
 
         Assert.Equal(["new"], (await db.Articles.GetNewestAsync(10, None)).Select(x => x.Article.Key));
         Assert.Equal(version, await db.Articles.GetVersionAsync(None));
+    }
+
+    [SkippableFact]
+    public async Task An_entry_whose_guid_changed_keeps_the_identity_of_the_earliest_article_with_its_link_and_title()
+    {
+        var (db, a, _) = await TwoFeedsAsync(Store);
+        await using var _ = db;
+        // Two entries with one link and title (both in the document, so neither is taken for the other).
+        await db.Articles.SaveAsync(a, [Make("first", "https://a.example/1", "h1") with { Title = "Same" }, Make("second", "https://a.example/1", "h2") with { Title = "Same" }], Now, None);
+        var (first, second) = (await ArticleAsync(db, "first"), await ArticleAsync(db, "second"));
+        var renamed = Make("third", "https://a.example/1", "h3") with { Title = "Same" };
+
+        await AssertSavedAsync(new StoreSummary(0, 1, 0), db.Articles.SaveAsync(a, [renamed], Now.AddHours(1), None));
+
+        var stored = await db.Articles.GetNewestAsync(10, None);
+        Assert.Equal(2, stored.Count);
+        Assert.Equal((first.Id, first.PublicId, "h3"), stored.Select(x => x.Article).Where(x => x.Id == first.Id).Select(x => (x.Id, x.PublicId, x.ContentHash)).Single());
+        Assert.Equal(second.ContentHash, stored.Single(x => x.Article.Id == second.Id).Article.ContentHash);
     }
 
     [SkippableFact]
