@@ -83,6 +83,21 @@ public abstract class ArticleStoriesContract
     }
 
     [SkippableFact]
+    public async Task An_article_without_a_link_joins_a_story_by_its_text()
+    {
+        var (db, a, b) = await TwoFeedsAsync(Store);
+        await using var _ = db;
+        await db.Articles.SaveAsync(a, [Make("a1", "https://a.example/1", "h1", Words("alpha"), 3)], Now, None);
+
+        await AssertSavedAsync(new StoreSummary(2, 0, 0, 1), db.Articles.SaveAsync(b,
+            [Make("b1", "https://b.example/1", "h2", Words("alpha")) with { Url = null }, Make("b2", "https://b.example/2", "h3") with { Url = null }], Now, None));
+
+        var joined = await ArticleAsync(db, "b1");
+        Assert.Equal(("text", (await ArticleAsync(db, "a1")).Id), (joined.StoryMatch, joined.StoryId));
+        Assert.Equal("first", (await ArticleAsync(db, "b2")).StoryMatch);
+    }
+
+    [SkippableFact]
     public async Task An_article_that_loses_its_text_is_no_longer_matched_by_it()
     {
         var (db, a, b) = await TwoFeedsAsync(Store);
