@@ -84,6 +84,18 @@ public abstract class FeedStoreContract
     }
 
     [SkippableFact]
+    public async Task A_new_site_link_updates_the_feed_and_an_opml_without_one_keeps_it()
+    {
+        await using var db = await Store.CreateAsync();
+        await db.Feeds.SyncSubscriptionsAsync([new("https://a.example/feed", SiteUrl: "https://a.example/")], Now, None);
+
+        Assert.Equal(new(0, 0, 1), await db.Feeds.SyncSubscriptionsAsync([new("https://a.example/feed", SiteUrl: "https://a.example/home")], Now, None));
+        Assert.Equal(new(0, 0, 0), await db.Feeds.SyncSubscriptionsAsync([new("https://a.example/feed")], Now, None));
+
+        Assert.Equal("https://a.example/home", Assert.Single(await db.Feeds.ListAsync(None)).SiteUrl);
+    }
+
+    [SkippableFact]
     public async Task Sync_is_a_no_op_when_nothing_changed()
     {
         await using var db = await Store.CreateAsync();
