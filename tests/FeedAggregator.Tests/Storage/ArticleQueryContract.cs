@@ -54,6 +54,26 @@ public abstract class ArticleQueryContract
         Assert.Equal(["قمة المناخ"], await TitlesAsync(db, new(Text: "القاهرة")));
     }
 
+    [SkippableFact]
+    public async Task Search_reads_the_plain_text_or_else_the_content_or_else_the_summary()
+    {
+        await using var db = await Store.CreateAsync();
+        await db.Feeds.SyncSubscriptionsAsync([new("https://a.example/feed")], Now, None);
+        var feed = Assert.Single(await db.Feeds.ListAsync(None));
+        await db.Articles.SaveAsync(feed,
+        [
+            new Article { Key = "text", Title = "Plain", Text = "plainword", ContentHtml = "<p>shadowedword</p>", ContentHash = "1" },
+            new Article { Key = "both", Title = "Both", ContentHtml = "<p>contentword</p>", SummaryHtml = "<p>summaryword</p>", ContentHash = "2" },
+            new Article { Key = "summary", Title = "Summary", SummaryHtml = "<p>onlysummaryword</p>", ContentHash = "3" },
+        ], Now, None);
+
+        Assert.Equal(["Plain"], await TitlesAsync(db, new(Text: "plainword")));
+        Assert.Empty(await TitlesAsync(db, new(Text: "shadowedword")));
+        Assert.Equal(["Both"], await TitlesAsync(db, new(Text: "contentword")));
+        Assert.Empty(await TitlesAsync(db, new(Text: "summaryword")));
+        Assert.Equal(["Summary"], await TitlesAsync(db, new(Text: "onlysummaryword")));
+    }
+
     [SkippableTheory]
     [InlineData("\"unbalanced")]
     [InlineData("NEAR(a b")]

@@ -1,4 +1,5 @@
 using FeedAggregator.Model;
+using FeedAggregator.Storage;
 using FeedAggregator.Tests.Support;
 using FeedAggregator.Storage.Sqlite;
 
@@ -33,6 +34,65 @@ public abstract class FeedStoreContract
         Assert.Equal("A renamed", renamed.Title);
         Assert.Equal("\"v1\"", renamed.ETag);
         Assert.Equal(Now.AddMinutes(30), renamed.NextPollAt);
+    }
+
+    [SkippableFact]
+    public async Task A_moved_feed_takes_its_new_url_and_host_unless_another_feed_has_that_url()
+    {
+        await using var db = await Store.CreateAsync();
+        await db.Feeds.SyncSubscriptionsAsync([new("https://a.example/feed"), new("https://b.example/feed")], Now, None);
+        var feeds = (await db.Feeds.ListAsync(None)).ToDictionary(f => f.Url);
+
+        Assert.True(await db.Feeds.MoveAsync(feeds["https://a.example/feed"].Id, "https://new.example/feed", None));
+        Assert.False(await db.Feeds.MoveAsync(feeds["https://b.example/feed"].Id, "https://new.example/feed", None));
+
+        Assert.Equal(["https://b.example/feed", "https://new.example/feed"], (await db.Feeds.ListAsync(None)).Select(f => f.Url).Order());
+        var hosts = await db.Leases.ClaimAsync(new PollClaim("one", Now, Now.AddMinutes(5)), 10, None);
+        Assert.Equal(["b.example", "new.example"], hosts.Select(h => h.Host).Order());
+    }
+
+    [SkippableFact]
+    public async Task A_gone_feed_is_reactivated_due_at_once_and_any_other_is_not()
+    {
+        await using var db = await Store.CreateAsync();
+        await db.Feeds.SyncSubscriptionsAsync([new("https://a.example/feed"), new("https://b.example/feed")], Now, None);
+        var feeds = (await db.Feeds.ListAsync(None)).ToDictionary(f => f.Url);
+        await db.Feeds.UpdatePollStateAsync(feeds["https://a.example/feed"] with
+        {
+            Status = FeedStatus.Gone, LastError = "410 Gone", ConsecutiveErrors = 3, NextPollAt = Now.AddDays(30),
+        }, None);
+
+        Assert.True(await db.Feeds.ReactivateAsync("https://a.example/feed", None));
+        Assert.False(await db.Feeds.ReactivateAsync("https://a.example/feed", None));
+        Assert.False(await db.Feeds.ReactivateAsync("https://b.example/feed", None));
+        Assert.False(await db.Feeds.ReactivateAsync("https://nowhere.example/feed", None));
+
+        var reactivated = await db.Feeds.GetAsync(feeds["https://a.example/feed"].Id, None);
+        Assert.Equal((FeedStatus.New, null, 0, null), (reactivated!.Status, reactivated.LastError, reactivated.ConsecutiveErrors, reactivated.NextPollAt));
+    }
+
+    [SkippableFact]
+    public async Task Checking_that_the_store_takes_writes_changes_nothing_readers_see()
+    {
+        await using var db = await Store.CreateAsync();
+        var version = await db.Articles.GetVersionAsync(None);
+        var state = await db.Feeds.GetStateVersionAsync(None);
+
+        await db.Feeds.CheckWritableAsync(None);
+
+        Assert.Equal((version, state), (await db.Articles.GetVersionAsync(None), await db.Feeds.GetStateVersionAsync(None)));
+    }
+
+    [SkippableFact]
+    public async Task A_new_site_link_updates_the_feed_and_an_opml_without_one_keeps_it()
+    {
+        await using var db = await Store.CreateAsync();
+        await db.Feeds.SyncSubscriptionsAsync([new("https://a.example/feed", SiteUrl: "https://a.example/")], Now, None);
+
+        Assert.Equal(new(0, 0, 1), await db.Feeds.SyncSubscriptionsAsync([new("https://a.example/feed", SiteUrl: "https://a.example/home")], Now, None));
+        Assert.Equal(new(0, 0, 0), await db.Feeds.SyncSubscriptionsAsync([new("https://a.example/feed")], Now, None));
+
+        Assert.Equal("https://a.example/home", Assert.Single(await db.Feeds.ListAsync(None)).SiteUrl);
     }
 
     [SkippableFact]

@@ -86,6 +86,30 @@ public abstract class PollLeasesContract
     }
 
     [SkippableFact]
+    public async Task A_hosts_feeds_come_never_polled_then_oldest_due_first_and_it_is_held_until_the_later_hold()
+    {
+        await using var db = await StoreAsync("https://a.example/1", "https://a.example/2", "https://a.example/3", "https://a.example/wait");
+        var feeds = (await db.Feeds.ListAsync(None)).ToDictionary(f => f.Url);
+        await db.Feeds.UpdatePollStateAsync(feeds["https://a.example/1"] with { NextPollAt = Now.AddMinutes(-1) }, None);
+        await db.Feeds.UpdatePollStateAsync(feeds["https://a.example/2"] with { NextPollAt = Now.AddMinutes(-5) }, None);
+        await db.Feeds.UpdatePollStateAsync(feeds["https://a.example/wait"] with { RetryAfter = Now.AddMinutes(2) }, None);
+
+        var first = Assert.Single(await db.Leases.ClaimAsync(Claim("one"), 1, None));
+        Assert.Equal(["https://a.example/3", "https://a.example/2", "https://a.example/1"], first.Feeds.Select(f => f.Url));
+        Assert.Equal(Now.AddMinutes(2), first.HeldUntil);
+
+        // The host's own hold is shorter than the feed's Retry-After: the Retry-After holds it.
+        await db.Leases.ReleaseHostAsync("one", new HostRelease("a.example", null, Now.AddMinutes(1)), None);
+        await db.Leases.ReleaseAllAsync("one", Now, TimeSpan.Zero, None);
+        Assert.Equal(Now.AddMinutes(2), Assert.Single(await db.Leases.ClaimAsync(Claim("two"), 1, None)).HeldUntil);
+
+        // Longer: the host's hold does.
+        await db.Leases.ReleaseHostAsync("two", new HostRelease("a.example", null, Now.AddMinutes(3)), None);
+        await db.Leases.ReleaseAllAsync("two", Now, TimeSpan.Zero, None);
+        Assert.Equal(Now.AddMinutes(3), Assert.Single(await db.Leases.ClaimAsync(Claim("three"), 1, None)).HeldUntil);
+    }
+
+    [SkippableFact]
     public async Task A_stored_poll_ends_its_feeds_lease()
     {
         await using var db = await StoreAsync("https://a.example/1");

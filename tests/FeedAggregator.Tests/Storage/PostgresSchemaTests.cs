@@ -1,6 +1,7 @@
 using Dapper;
 using FeedAggregator.Storage.Postgres;
 using FeedAggregator.Tests.Support;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace FeedAggregator.Tests.Storage;
@@ -29,6 +30,23 @@ public sealed class PostgresSchemaTests
     }
 
     [SkippableFact]
+    public async Task A_migration_is_logged_with_its_versions_and_an_up_to_date_database_logs_nothing()
+    {
+        await using var db = await TempPostgresDatabase.CreateAsync(migrate: false);
+        using var log = new CapturingLoggerProvider();
+        using var factory = new LoggerFactory([log]);
+        var migrator = new PostgresMigrator(db.Connections, factory.CreateLogger<PostgresMigrator>());
+
+        await migrator.MigrateAsync(CancellationToken.None);
+        await migrator.MigrateAsync(CancellationToken.None);
+
+        var entry = Assert.Single(log.Entries);
+        Assert.Equal(LogLevel.Information, entry.Level);
+        Assert.Equal($"Storage: migrated the {db.Connections.Description} from schema version 0 to {PostgresMigrations.Steps.Count}", entry.Message);
+        Assert.Equal(PostgresMigrations.Steps.Count, await db.ScalarAsync<int>("SELECT version FROM feedagg_schema"));
+    }
+
+    [SkippableFact]
     public async Task A_database_with_a_newer_schema_is_refused_unchanged()
     {
         await using var db = await TempPostgresDatabase.CreateAsync();
@@ -36,7 +54,9 @@ public sealed class PostgresSchemaTests
 
         var error = await Assert.ThrowsAsync<InvalidDataException>(db.MigrateAsync);
 
-        Assert.Contains("schema version 99", error.Message);
+        Assert.Equal(
+            $"The {db.Connections.Description} has schema version 99, newer than this FeedAggregator knows ({PostgresMigrations.Steps.Count}). " +
+            "Run a newer FeedAggregator or use another database; nothing was changed.", error.Message);
         Assert.DoesNotContain("Password", error.Message, StringComparison.OrdinalIgnoreCase);
     }
 

@@ -100,6 +100,100 @@ public sealed class SqliteBackupTests
         Assert.Throws<IOException>(() => DatabaseLock.HoldShared(db.Connections.DatabasePath));
     }
 
+    [Fact]
+    public async Task A_backup_replaces_an_older_copy_and_leaves_one_self_contained_file()
+    {
+        await using var db = await TempDatabase.CreateAsync();
+        var backup = Path.Combine(db.Directory, "backup.db");
+        await SqliteBackup.BackupAsync(db.Connections.DatabasePath, backup, None);
+        await db.Feeds.SyncSubscriptionsAsync([new Subscription("https://a.example/feed")], DateTimeOffset.UtcNow, None);
+
+        var summary = await SqliteBackup.BackupAsync(db.Connections.DatabasePath, backup, None);
+
+        Assert.Equal(1, summary.Feeds);
+        Assert.Equal(summary, await SqliteBackup.CheckAsync(backup, None));
+        Assert.False(File.Exists(backup + ".partial"));
+        Assert.Equal("delete", await JournalModeAsync(backup));
+    }
+
+    [Fact]
+    public async Task A_restored_database_is_back_in_write_ahead_log_mode()
+    {
+        await using var db = await TempDatabase.CreateAsync();
+        var backup = Path.Combine(db.Directory, "backup.db");
+        await SqliteBackup.BackupAsync(db.Connections.DatabasePath, backup, None);
+        var target = Path.Combine(db.Directory, "restored.db");
+
+        var restored = await SqliteBackup.RestoreAsync(backup, target, None);
+
+        Assert.Null(restored.Previous);
+        Assert.Equal("wal", await JournalModeAsync(target));
+    }
+
+    [Fact]
+    public async Task A_missing_database_or_backup_is_named_as_missing()
+    {
+        await using var db = await TempDatabase.CreateAsync();
+        var missing = Path.Combine(db.Directory, "missing.db");
+        var copy = Path.Combine(db.Directory, "copy.db");
+
+        var backup = await Assert.ThrowsAsync<FileNotFoundException>(() => SqliteBackup.BackupAsync(missing, copy, None));
+        Assert.Equal($"no database at {missing}", backup.Message);
+        Assert.Equal(missing, backup.FileName);
+        Assert.False(File.Exists(copy));
+        var restore = await Assert.ThrowsAsync<FileNotFoundException>(() => SqliteBackup.RestoreAsync(missing, db.Connections.DatabasePath, None));
+        Assert.Equal($"no database at {missing}", restore.Message);
+    }
+
+    [Fact]
+    public async Task Backup_names_the_file_that_is_the_database_itself()
+    {
+        await using var db = await TempDatabase.CreateAsync();
+        var error = await Assert.ThrowsAsync<InvalidDataException>(() => SqliteBackup.BackupAsync(db.Connections.DatabasePath, db.Connections.DatabasePath, None));
+        Assert.Equal($"backup: {db.Connections.DatabasePath} is the database itself; name another file.", error.Message);
+    }
+
+    [Fact]
+    public async Task A_sqlite_file_without_the_store_tables_is_refused_as_no_store()
+    {
+        await using var db = await TempDatabase.CreateAsync();
+        var other = Path.Combine(db.Directory, "other.db");
+        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={other};Pooling=False"))
+        {
+            await connection.OpenAsync();
+            await Dapper.SqlMapper.ExecuteAsync(connection, "CREATE TABLE feeds (id INTEGER)");
+        }
+
+        var error = await Assert.ThrowsAsync<InvalidDataException>(() => SqliteBackup.RestoreAsync(other, db.Connections.DatabasePath, None));
+        Assert.Equal($"{other} is a SQLite database but not a FeedAggregator store (no feeds and articles tables).", error.Message);
+        Assert.False(File.Exists(db.Connections.DatabasePath + ".before-restore"));
+    }
+
+    [Fact]
+    public async Task A_backup_from_a_newer_feedagg_is_not_restored()
+    {
+        await using var db = await TempDatabase.CreateAsync();
+        var backup = Path.Combine(db.Directory, "backup.db");
+        await SqliteBackup.BackupAsync(db.Connections.DatabasePath, backup, None);
+        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={backup};Pooling=False"))
+        {
+            await connection.OpenAsync();
+            await Dapper.SqlMapper.ExecuteAsync(connection, $"PRAGMA user_version = {SqliteMigrations.Steps.Count + 1}");
+        }
+
+        var error = await Assert.ThrowsAsync<InvalidDataException>(() => SqliteBackup.RestoreAsync(backup, db.Connections.DatabasePath, None));
+
+        Assert.StartsWith($"restore: {backup} has schema version {SqliteMigrations.Steps.Count + 1}, newer than this feedagg knows ({SqliteMigrations.Steps.Count})", error.Message);
+        Assert.False(File.Exists(db.Connections.DatabasePath + ".before-restore"));
+    }
+
+    private static async Task<string?> JournalModeAsync(string path)
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Pooling=False");
+        await connection.OpenAsync();
+        return await Dapper.SqlMapper.ExecuteScalarAsync<string>(connection, "PRAGMA journal_mode");
+    }
+
     private sealed class OnProgress(Action<PollProgress> report) : IProgress<PollProgress>
     {
         public void Report(PollProgress value) => report(value);

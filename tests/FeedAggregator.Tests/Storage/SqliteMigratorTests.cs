@@ -2,6 +2,7 @@ using Dapper;
 using FeedAggregator.Storage;
 using FeedAggregator.Storage.Sqlite;
 using FeedAggregator.Tests.Support;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace FeedAggregator.Tests.Storage;
@@ -21,6 +22,23 @@ public sealed class SqliteMigratorTests
     }
 
     [Fact]
+    public async Task A_migration_is_logged_with_its_versions_and_an_up_to_date_store_logs_nothing()
+    {
+        await using var db = await TempDatabase.CreateAsync(migrate: false);
+        using var log = new CapturingLoggerProvider();
+        using var factory = new LoggerFactory([log]);
+        var migrator = new SqliteMigrator(db.Connections, factory.CreateLogger<SqliteMigrator>());
+
+        await migrator.MigrateAsync(CancellationToken.None);
+        await migrator.MigrateAsync(CancellationToken.None);
+
+        var entry = Assert.Single(log.Entries);
+        Assert.Equal(LogLevel.Information, entry.Level);
+        Assert.Equal($"Storage: migrated {db.Connections.DatabasePath} from schema version 0 to {SqliteMigrations.Steps.Count}", entry.Message);
+        Assert.Equal((0, SqliteMigrations.Steps.Count), ((int)entry.Properties["From"]!, (int)entry.Properties["Version"]!));
+    }
+
+    [Fact]
     public async Task A_database_from_a_newer_version_is_refused_with_a_clear_message()
     {
         await using var db = await TempDatabase.CreateAsync(migrate: false);
@@ -29,8 +47,9 @@ public sealed class SqliteMigratorTests
 
         var migrator = new SqliteMigrator(db.Connections, NullLogger<SqliteMigrator>.Instance);
         var error = await Assert.ThrowsAsync<InvalidDataException>(() => migrator.MigrateAsync(CancellationToken.None));
-        Assert.Contains("newer than this", error.Message);
-        Assert.Contains(db.Connections.DatabasePath, error.Message);
+        Assert.Equal(
+            $"The database {db.Connections.DatabasePath} has schema version {SqliteMigrations.Steps.Count + 1}, newer than this FeedAggregator knows " +
+            $"({SqliteMigrations.Steps.Count}). Run a newer FeedAggregator or use another file; the file was not changed.", error.Message);
 
         // Refused before anything was written: the file is not switched to WAL.
         await using var check = await db.Connections.OpenAsync(CancellationToken.None);

@@ -85,9 +85,51 @@ public sealed class SqliteToPostgresTests
             copy.CopyAsync(new Recorder([], p => { if (p.Table == "hosts") stop.Cancel(); }), stop.Token));
         Assert.Equal(0L, await postgres.ScalarAsync<long>("SELECT count(*) FROM articles"));
 
-        var checks = await copy.CopyAsync(new Recorder([]), None);
+        var progress = new List<CopyProgress>();
+        var checks = await copy.CopyAsync(new Recorder(progress), None);
 
         Assert.All(checks, c => Assert.True(c.Matches, c.Table));
+        // What was already there counts as copied, never as more than the source holds.
+        Assert.All(progress, p => Assert.InRange(p.Copied, 0, p.Total));
+        Assert.Equal(new CopyProgress("feeds", 2, 2), progress.Last(p => p.Table == "feeds"));
+        Assert.Equal(new CopyProgress("articles", 32, 32), progress.Last(p => p.Table == "articles"));
+    }
+
+    [SkippableFact]
+    public async Task A_copy_of_more_articles_than_a_batch_takes_them_all_and_a_changed_row_fails_the_check()
+    {
+        await using var sqlite = await TempDatabase.CreateAsync();
+        await sqlite.Feeds.SyncSubscriptionsAsync([new("https://a.example/feed", "A")], Now, None);
+        var feed = Assert.Single(await sqlite.Feeds.ListAsync(None));
+        await sqlite.Articles.SaveAsync(feed, [.. Enumerable.Range(0, 260).Select(i => Make($"a{i}", $"Story {i}", $"<p>word{i}</p>", i))], Now, None);
+        await sqlite.Articles.SaveAsync(feed,
+        [
+            new Article { Key = "both", Title = "Both", ContentHtml = "<p>contentword</p>", SummaryHtml = "<p>summaryword</p>", ContentHash = "b" },
+            new Article { Key = "summary", Title = "Summary", SummaryHtml = "<p>onlysummaryword</p>", ContentHash = "s" },
+        ], Now, None);
+        await using var postgres = await TempPostgresDatabase.CreateAsync();
+        var copy = new SqliteToPostgres(sqlite.Connections, postgres.Connections);
+
+        var checks = await copy.CopyAsync(new Recorder([]), None);
+
+        var articles = checks.Single(c => c.Table == "articles");
+        Assert.Equal((262L, 262L), (articles.SourceRows, articles.TargetRows));
+        Assert.Matches("^[0-9a-f]{16}$", articles.SourceChecksum);
+        Assert.All(checks, c => Assert.True(c.Matches, c.Table));
+        // The search text is the content, or else the summary.
+        Assert.Equal(["Both"], (await postgres.Articles.QueryAsync(new ArticleFilter(Text: "contentword"), 0, 5, None)).Items.Select(i => i.Article.Title));
+        Assert.Empty((await postgres.Articles.QueryAsync(new ArticleFilter(Text: "summaryword"), 0, 5, None)).Items);
+        Assert.Equal(["Summary"], (await postgres.Articles.QueryAsync(new ArticleFilter(Text: "onlysummaryword"), 0, 5, None)).Items.Select(i => i.Article.Title));
+
+        // A row changed in the target (a copy is never overwritten) no longer verifies, though the counts agree.
+        await postgres.ExecuteAsync("UPDATE articles SET title = 'Changed' WHERE key = 'a7'");
+        var again = await copy.CopyAsync(new Recorder([]), None);
+
+        var changed = again.Single(c => c.Table == "articles");
+        Assert.Equal(changed.SourceRows, changed.TargetRows);
+        Assert.NotEqual(changed.SourceChecksum, changed.TargetChecksum);
+        Assert.False(changed.Matches);
+        Assert.All(again.Where(c => c.Table != "articles"), c => Assert.True(c.Matches, c.Table));
     }
 
     private sealed class Recorder(List<CopyProgress> seen, Action<CopyProgress>? also = null) : IProgress<CopyProgress>

@@ -22,6 +22,16 @@ public abstract class WebSubStoreContract
     }
 
     [SkippableFact]
+    public async Task A_subscription_needs_a_hub_link()
+    {
+        var (db, store, feed) = await CreateAsync();
+        await using var _ = db;
+
+        await Assert.ThrowsAsync<ArgumentNullException>(() => store.AddAsync(feed.Id, null!, "t1", "s1", Now, None));
+        Assert.Empty(await store.ListAsync(None));
+    }
+
+    [SkippableFact]
     public async Task A_feed_has_one_live_subscription_and_only_a_subscribed_feed_gets_one()
     {
         var (db, store, feed) = await CreateAsync();

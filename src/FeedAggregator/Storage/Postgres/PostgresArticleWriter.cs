@@ -79,7 +79,7 @@ internal static class PostgresArticleWriter
             connection, transaction, polledFeed.Id, keys, [.. unique.Select(a => a.Url).OfType<string>()],
             write.DocumentKeys is { } all ? [.. all.Concat(keys)] : keys, cancellationToken);
 
-        int added = 0, updated = 0, unchanged = 0;
+        int added = 0, updated = 0, unchanged = 0, merged = 0;
         foreach (var article in unique)
         {
             var stored = known.Stored.GetValueOrDefault(article.Key);
@@ -93,7 +93,9 @@ internal static class PostgresArticleWriter
             stored ??= known.RenamedFrom(article);
             if (stored is null)
             {
-                added += await InsertAsync(connection, transaction, polledFeed, article, now, threshold, cancellationToken);
+                var (inserted, joined) = await InsertAsync(connection, transaction, polledFeed, article, now, threshold, cancellationToken);
+                added += inserted;
+                merged += joined;
             }
             else if (stored.ContentHash != article.ContentHash)
             {
@@ -108,7 +110,7 @@ internal static class PostgresArticleWriter
             }
         }
 
-        return new StoreSummary(added, updated, unchanged);
+        return new StoreSummary(added, updated, unchanged, merged);
     }
 
     public static async Task<StoredEntries> LookupAsync(
@@ -120,7 +122,8 @@ internal static class PostgresArticleWriter
         return StoredEntries.Read(rows);
     }
 
-    private static async Task<int> InsertAsync(
+    /// <summary>Adds a new article: 1 added (0 when a concurrent writer's row was there first), and 1 joined when it joined another article's story.</summary>
+    private static async Task<(int Added, int Joined)> InsertAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, Feed polledFeed, Article article, DateTimeOffset now, double threshold,
         CancellationToken cancellationToken)
     {
@@ -131,9 +134,9 @@ internal static class PostgresArticleWriter
             connection, transaction, Insert, [.. ArticleRow.WriteNames, "publicId", "storyId", "storyMatch", "storyScore", "search"], values);
         // The unique index is the last word: a concurrent writer's row is never doubled.
         if (await command.ExecuteScalarAsync(cancellationToken) is not long id)
-            return 0;
+            return (0, 0);
         await PostgresStoryIndex.AddBucketsAsync(connection, transaction, id, article.Fingerprint, cancellationToken);
-        return 1;
+        return (1, story is null ? 0 : 1);
     }
 
     private static async Task<int> UpdateAsync(
