@@ -81,7 +81,6 @@ internal static class FeedAggregatorServiceCollectionExtensions
             o.MimeTypes = ["application/atom+xml", "application/rss+xml", "application/feed+json", "text/html", "application/json"];
         });
         services.AddWebSubRateLimit();
-        services.AddHostedService(sp => sp.GetRequiredService<StartupTasks>());
 
         // Health: /health and the systemd watchdog run the same checks.
         services.AddSingleton<SchedulerHeartbeat>();

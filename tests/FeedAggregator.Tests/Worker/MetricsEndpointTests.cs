@@ -9,7 +9,19 @@ using Microsoft.Extensions.Options;
 
 namespace FeedAggregator.Tests.Worker;
 
+/// <summary>
+/// The tests that read the service's /metrics: run alone. OpenTelemetry's meter provider listens
+/// to every meter of the process with the service's meter name, so another test's host, started or
+/// disposed meanwhile, adds to these counts or ends their streams (seen as a missing series).
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class ProcessMetricsCollection
+{
+    public const string Name = "process metrics";
+}
+
 /// <summary>The service's /metrics in the Prometheus text format, and Logging:Format.</summary>
+[Collection(ProcessMetricsCollection.Name)]
 public sealed class MetricsEndpointTests : IAsyncLifetime
 {
     private readonly string _dir = Path.Combine(Path.GetTempPath(), "feedagg-metrics", Guid.NewGuid().ToString("N"));
