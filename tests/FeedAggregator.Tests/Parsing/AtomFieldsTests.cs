@@ -116,6 +116,7 @@ public sealed class AtomFieldsTests
             <entry><title>Base64 text</title><content type="text/plain" mode="base64">RmlzaCAmIDxjaGlwcz4=</content></entry>
             <entry><title>Base64 binary</title><content type="application/octet-stream" mode="base64">RmlzaCAmIDxjaGlwcz4=</content></entry>
             <entry><title>Html</title><content type="text/html">&lt;b&gt;Fish&lt;/b&gt;</content></entry>
+            <entry><title>Escaped, with elements</title><content type="text/html" mode="escaped">Fish <b>and</b> chips</content></entry>
             """).Entries;
 
         Assert.Equal("Fish &amp; chips", entries[0].Content);
@@ -123,5 +124,6 @@ public sealed class AtomFieldsTests
         Assert.Equal("Fish &amp; &lt;chips&gt;", entries[2].Content);
         Assert.Null(entries[3].Content);
         Assert.Equal("<b>Fish</b>", entries[4].Content);
+        Assert.DoesNotContain("<b>", entries[5].Content); // escaped mode is read as text, never as inline markup
     }
 }

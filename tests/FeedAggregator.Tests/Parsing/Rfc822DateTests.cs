@@ -28,6 +28,7 @@ public sealed class Rfc822DateTests
     [InlineData("Sat, 27 Ju 2024 10:00:00 GMT")] // a month needs three letters: June or July?
     [InlineData("Sat, 27 Jan 2024 10:00:00:00 GMT")]
     [InlineData("Sat, 27 Jan 2024 10:00:00.1.2 GMT")]
+    [InlineData("Sat, 27 Jan 2024 10:00:00.1:2 GMT")]
     public void Rejects_what_is_not_a_date(string text)
     {
         Assert.False(Rfc822Date.TryParse(text, out _));

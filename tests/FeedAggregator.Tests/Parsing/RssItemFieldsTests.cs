@@ -24,7 +24,7 @@ public sealed class RssItemFieldsTests
     {
         var entry = Items("""
             <item>
-              <title>First title</title><title>Second title</title>
+              <title>First title</title><title>Second title</title><dc:title>DC title</dc:title>
               <link>https://kitchen.example.com/first</link><link>https://kitchen.example.com/second</link>
               <guid isPermaLink="false">guid-1</guid><guid isPermaLink="false">guid-2</guid>
               <pubDate>Mon, 06 May 2024 10:00:00 GMT</pubDate><pubDate>Tue, 07 May 2024 10:00:00 GMT</pubDate>
@@ -173,11 +173,11 @@ public sealed class RssItemFieldsTests
     }
 
     [Fact]
-    public void An_unreadable_date_names_its_element_and_the_entry_by_title_else_by_guid()
+    public void An_unreadable_date_names_its_element_and_the_entry_by_title_before_guid()
     {
         var feed = Items("""
             <item>
-              <title>Soup</title>
+              <title>Soup</title><guid isPermaLink="false">soup-1</guid>
               <pubDate>never</pubDate><atom:published>later</atom:published><dc:date>soon</dc:date>
               <dcterms:issued>someday</dcterms:issued><dcterms:created>eventually</dcterms:created>
               <atom:updated>tomorrow</atom:updated><dcterms:modified>yesterday</dcterms:modified>
