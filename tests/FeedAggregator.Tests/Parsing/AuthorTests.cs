@@ -87,4 +87,48 @@ public sealed class AuthorTests
         Assert.Equal("Jane Doe", new Author("Jane Doe", "jane@example.com").Label);
         Assert.Equal("jane@example.com", new Author(null, "jane@example.com").Label);
     }
+
+    [Fact]
+    public void Text_with_an_at_sign_that_is_not_an_email_is_a_name()
+    {
+        Assert.Equal(new Author("Sam @ Kitchen", null), AuthorText.Parse("Sam @ Kitchen"));
+    }
+
+    [Theory]
+    [InlineData("Ana Ruiz", " ", "Ana Ruiz", null)]
+    [InlineData("Ana Ruiz", "mailto:", "Ana Ruiz", null)]
+    [InlineData(null, "mailto:ana@example.com", null, "ana@example.com")]
+    public void Of_keeps_only_the_parts_that_are_there(string? name, string? email, string? expectedName, string? expectedEmail)
+    {
+        Assert.Equal(new Author(expectedName, expectedEmail), AuthorText.Of(name, email));
+    }
+
+    [Theory]
+    [InlineData("  ", "mailto:")]
+    [InlineData(null, null)]
+    public void Of_blank_name_and_email_is_no_author(string? name, string? email)
+    {
+        Assert.Null(AuthorText.Of(name, email));
+    }
+
+    [Fact]
+    public void Adding_an_email_the_list_has_fills_in_nothing_and_keeps_the_known_name()
+    {
+        var authors = new List<Author> { new("Ana Ruiz", "ana@example.com") };
+
+        AuthorText.Add(authors, new Author(null, "ANA@example.com"));
+
+        Assert.Equal([new Author("Ana Ruiz", "ana@example.com")], authors);
+    }
+
+    [Fact]
+    public void Two_people_are_kept_apart_when_they_share_nothing_or_only_an_email_under_different_names()
+    {
+        var authors = new List<Author> { new("Ana Ruiz", "desk@example.com") };
+
+        AuthorText.Add(authors, new Author(null, "ben@example.com"));
+        AuthorText.Add(authors, new Author("Cy Park", "desk@example.com"));
+
+        Assert.Equal([new Author("Ana Ruiz", "desk@example.com"), new Author(null, "ben@example.com"), new Author("Cy Park", "desk@example.com")], authors);
+    }
 }

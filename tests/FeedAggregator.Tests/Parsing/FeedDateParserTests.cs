@@ -81,4 +81,25 @@ public sealed class FeedDateParserTests
         Assert.Null(FeedDateParser.Parse(text));
         Assert.False(FeedDateParser.TryParse(text, out _));
     }
+
+    [Fact]
+    public void A_date_read_by_the_last_resort_grammar_is_given_in_utc()
+    {
+        var value = FeedDateParser.Parse("01/27/2024 10:00:00 +01:00");
+
+        Assert.Equal(TimeSpan.Zero, value!.Value.Offset);
+        Assert.Equal(new DateTime(2024, 1, 27, 9, 0, 0, DateTimeKind.Utc), value.Value.UtcDateTime);
+    }
+
+    [Fact]
+    public void A_date_in_year_9999_is_not_a_plausible_date_in_any_grammar()
+    {
+        Assert.Null(FeedDateParser.Parse("12/31/9999 10:00:00"));
+    }
+
+    [Fact]
+    public void Space_around_a_date_only_the_iso_grammar_reads_is_ignored()
+    {
+        Assert.Equal(new DateTimeOffset(2024, 1, 27, 10, 0, 0, 500, TimeSpan.Zero), FeedDateParser.Parse("  2024-01-27T10:00:00,5Z "));
+    }
 }

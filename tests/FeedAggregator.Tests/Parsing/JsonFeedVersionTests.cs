@@ -46,4 +46,26 @@ public sealed class JsonFeedVersionTests
     {
         Assert.False(ParseText(document).IsSuccess);
     }
+
+    [Theory]
+    [InlineData("1", FeedFormat.Json10, "the JSON Feed \"version\" is \"1\", not https://jsonfeed.org/version/1; read as that version")]
+    [InlineData("1.1", FeedFormat.Json11, "the JSON Feed \"version\" is \"1.1\", not https://jsonfeed.org/version/1.1; read as that version")]
+    public void The_warning_for_a_short_version_names_the_url_it_stands_for(string version, FeedFormat format, string warning)
+    {
+        var feed = ParseText($$"""{"version": "{{version}}", "title": "T", "items": []}""").Feed!;
+
+        Assert.Equal(format, feed.Format);
+        Assert.Equal(warning, Assert.Single(feed.Warnings));
+    }
+
+    [Theory]
+    [InlineData("http://jsonfeed.org/version/1", FeedFormat.Json10)]
+    [InlineData("http://jsonfeed.org/version/1.1", FeedFormat.Json11)]
+    public void The_early_http_version_url_is_read_without_a_warning(string version, FeedFormat format)
+    {
+        var feed = ParseText($$"""{"version": "{{version}}", "title": "T", "items": []}""").Feed!;
+
+        Assert.Equal(format, feed.Format);
+        Assert.Empty(feed.Warnings);
+    }
 }

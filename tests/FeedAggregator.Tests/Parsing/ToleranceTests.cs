@@ -82,4 +82,20 @@ public sealed class ToleranceTests
         Assert.Equal(new DateTimeOffset(2003, 12, 31, 10, 14, 55, TimeSpan.Zero), feed.Entries[0].Published);
         Assert.Equal(feed.Entries[1].Published, feed.Entries[1].Updated);
     }
+
+    [Fact]
+    public void A_recovered_feed_keeps_the_warnings_given_before_the_xml_was_read_and_gives_the_others_once()
+    {
+        var feed = ParseText("""
+            <rss><channel><title>Kitchen &frobnicate;</title>
+            <item><title>Soup</title><pubDate>never</pubDate></item>
+            <item><title>Stew</item>
+            </channel></rss>
+            """).Feed!;
+
+        Assert.True(feed.Recovered);
+        Assert.Equal(2, feed.Entries.Count);
+        Assert.Contains("undeclared entities kept as text: &frobnicate;", feed.Warnings);
+        Assert.Single(feed.Warnings, w => w.StartsWith("unreadable pubDate", StringComparison.Ordinal));
+    }
 }
