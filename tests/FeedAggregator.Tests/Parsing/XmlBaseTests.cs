@@ -97,4 +97,17 @@ public sealed class XmlBaseTests
         Assert.Null(entry.TitleBaseUrl);
         Assert.Equal(new Uri("https://a.example/x/y/"), entry.SummaryBaseUrl);
     }
+
+    [Fact]
+    public void An_empty_channel_s_base_applies_to_nothing_after_it()
+    {
+        var feed = ParseAt("""
+            <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/">
+            <channel xml:base="https://other.example/c/" rdf:about="https://feeds.example.com/"/>
+            <item><title>i</title><link>https://feeds.example.com/p</link></item>
+            </rdf:RDF>
+            """);
+
+        Assert.Null(Assert.Single(feed.Entries).BaseUrl);
+    }
 }
