@@ -37,11 +37,12 @@ public sealed class EntityRepairTests
         Assert.Contains(context.Warnings, w => w.Contains("budget", StringComparison.Ordinal));
     }
 
-    [Fact]
-    public void Returns_the_same_string_when_nothing_needs_repair()
+    [Theory]
+    [InlineData("<t>fine &amp; dandy</t>")]
+    [InlineData(" &amp; &#233;")]
+    [InlineData("&lt;&gt;&quot;&apos;&#xE9;")]
+    public void Returns_the_same_string_when_nothing_needs_repair(string input)
     {
-        const string input = "<t>fine &amp; dandy</t>";
-
         Assert.Same(input, EntityRepair.Repair(input, new ParseContext(new ParsingOptions(), null)));
     }
 
