@@ -75,12 +75,10 @@ public sealed class XmlBaseTests
     [Fact]
     public void A_channel_s_base_ends_with_the_channel()
     {
-        var feed = ParseAt("""
-            <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/">
-            <channel xml:base="https://other.example/c/"><title>T</title></channel>
-            <item><title>i</title><link>https://feeds.example.com/p</link></item>
-            </rdf:RDF>
-            """);
+        // No whitespace between the elements: the walk must stop at the channel's own end tag.
+        var feed = ParseAt("""<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/">"""
+            + """<channel xml:base="https://other.example/c/"><title>T</title></channel>"""
+            + """<item><title>i</title><link>https://feeds.example.com/p</link></item></rdf:RDF>""");
 
         var entry = Assert.Single(feed.Entries);
         Assert.Equal("i", entry.Title);
