@@ -1,5 +1,6 @@
 using System.Text;
 using FeedAggregator.Parsing;
+using FeedAggregator.Parsing.Text;
 using static FeedAggregator.Tests.Parsing.ParsingFixtures;
 
 namespace FeedAggregator.Tests.Parsing;
@@ -83,5 +84,116 @@ public sealed class EncodingTests
 
         Assert.Equal("Ok", feed.Title);
         Assert.Contains(feed.Warnings, w => w.Contains("x-klingon", StringComparison.Ordinal));
+    }
+
+    private static (string Text, IReadOnlyList<string> Warnings) Decode(byte[] bytes, string? contentType = null)
+    {
+        var context = new ParseContext(new ParsingOptions(), null);
+        using var text = DocumentDecoder.Decode(bytes, contentType, context);
+        return (text.Span.ToString(), context.Warnings);
+    }
+
+    [Theory]
+    [InlineData("iso-8859-1")]
+    [InlineData("ISO8859-1")]
+    [InlineData(" latin1 ")]
+    [InlineData("l1")]
+    [InlineData("ascii")]
+    [InlineData("US-ASCII")]
+    [InlineData("windows-1252")]
+    public void Latin1_and_ascii_labels_mean_windows_1252_as_on_the_web(string label)
+    {
+        byte[] bytes = [.. "<r>"u8, 0x80, 0x93, 0xE9, 0x94, .. "</r>"u8];
+
+        var (text, warnings) = Decode(bytes, $"text/xml; charset={label}");
+
+        Assert.Equal("<r>€“é”</r>", text);
+        Assert.Empty(warnings);
+    }
+
+    [Fact]
+    public void Reads_utf8_spelled_without_its_hyphen()
+    {
+        var (text, warnings) = Decode(Encoding.UTF8.GetBytes("<r>café</r>"), "application/rss+xml; charset=UTF8");
+
+        Assert.Equal("<r>café</r>", text);
+        Assert.Empty(warnings);
+    }
+
+    [Fact]
+    public void Reads_big_endian_utf32_by_its_byte_order_mark()
+    {
+        var utf32 = new UTF32Encoding(bigEndian: true, byteOrderMark: true);
+        byte[] bytes = [.. utf32.GetPreamble(), .. utf32.GetBytes("<r>café 😀</r>")];
+
+        var (text, warnings) = Decode(bytes);
+
+        Assert.Equal("<r>café 😀</r>", text);
+        Assert.Empty(warnings);
+    }
+
+    [Fact]
+    public void A_content_type_may_say_utf16_when_the_bytes_alone_do_not()
+    {
+        // Leading whitespace hides the "<" next to a zero byte that would give UTF-16 away.
+        var bytes = Encoding.Unicode.GetBytes("  <r>café</r>");
+
+        var (text, warnings) = Decode(bytes, "text/xml; charset=utf-16");
+
+        Assert.Equal("<r>café</r>", text);
+        Assert.Empty(warnings);
+    }
+
+    [Fact]
+    public void An_xml_declaration_read_as_ascii_cannot_say_utf16()
+    {
+        var bytes = Encoding.UTF8.GetBytes("<?xml version=\"1.0\" encoding=\"UTF-16\"?><r>café</r>");
+
+        var (text, warnings) = Decode(bytes);
+
+        Assert.Equal("<?xml version=\"1.0\" encoding=\"UTF-16\"?><r>café</r>", text);
+        Assert.Empty(warnings);
+    }
+
+    [Fact]
+    public void Says_where_an_unknown_encoding_was_named()
+    {
+        var bytes = Encoding.UTF8.GetBytes("<?xml version=\"1.0\" encoding=\"x-vulcan\"?><r/>");
+
+        var (_, warnings) = Decode(bytes, "text/xml; charset=x-klingon");
+
+        Assert.Equal(
+            [
+                "unknown encoding \"x-klingon\" in the Content-Type charset; ignored it",
+                "unknown encoding \"x-vulcan\" in the XML declaration's encoding; ignored it",
+            ],
+            warnings);
+    }
+
+    [Fact]
+    public void The_offset_of_the_first_bad_byte_counts_the_byte_order_mark()
+    {
+        byte[] bytes = [0xEF, 0xBB, 0xBF, .. "<r>ab"u8, 0xFF, .. "</r>"u8];
+
+        var (text, warnings) = Decode(bytes);
+
+        Assert.Equal("<r>ab�</r>", text);
+        Assert.Equal(["the document is not valid utf-8 (first bad byte near offset 8); undecodable bytes were replaced"], warnings);
+    }
+
+    [Theory]
+    [InlineData("text/xml; charset=KOI8-R", "KOI8-R")]
+    [InlineData("text/xml; foo; charset=utf-8", "utf-8")]
+    [InlineData("text/xml; Charset = \"koi8-r\" ", "koi8-r")]
+    [InlineData("text/xml; format=flowed; CHARSET=utf-8; x=y", "utf-8")]
+    [InlineData("text/xml; charset=\"\"", null)]
+    [InlineData("text/xml; charset=", null)]
+    [InlineData("text/xml", null)]
+    [InlineData("text/xml; chars=utf-8", null)]
+    [InlineData("", null)]
+    [InlineData(null, null)]
+    public void Finds_the_charset_parameter_of_a_content_type(string? contentType, string? charset)
+    {
+        Assert.Equal(charset, ContentTypeCharset.Parse(contentType));
     }
 }

@@ -37,11 +37,73 @@ public sealed class EntityRepairTests
         Assert.Contains(context.Warnings, w => w.Contains("budget", StringComparison.Ordinal));
     }
 
-    [Fact]
-    public void Returns_the_same_string_when_nothing_needs_repair()
+    [Theory]
+    [InlineData("<t>fine &amp; dandy</t>")]
+    [InlineData(" &amp; &#233;")]
+    [InlineData("&lt;&gt;&quot;&apos;&#xE9;")]
+    public void Returns_the_same_string_when_nothing_needs_repair(string input)
     {
-        const string input = "<t>fine &amp; dandy</t>";
-
         Assert.Same(input, EntityRepair.Repair(input, new ParseContext(new ParsingOptions(), null)));
+    }
+
+    private static (string Repaired, IReadOnlyList<string> Warnings) RepairWithWarnings(string input, ParsingOptions? options = null)
+    {
+        var context = new ParseContext(options ?? new ParsingOptions(), null);
+        var repaired = EntityRepair.Repair(input, context);
+        return (repaired, context.Warnings);
+    }
+
+    [Theory]
+    [InlineData("&eacute;t&eacute;", "&#xE9;t&#xE9;")]
+    [InlineData("<t>&amp; then &eacute;</t>", "<t>&amp; then &#xE9;</t>")]
+    [InlineData("<t>&lt;b&gt; &amp;amp; &quot;q&quot; &apos;a&apos; &#233; &nbsp;</t>", "<t>&lt;b&gt; &amp;amp; &quot;q&quot; &apos;a&apos; &#233; &#xA0;</t>")]
+    [InlineData("<t> &eacute;(&eacute;)</t>", "<t> &#xE9;(&#xE9;)</t>")]
+    [InlineData("<t>x&1abc;</t>", "<t>x&amp;1abc;</t>")]
+    [InlineData("<r><!-- a &nbsp; b --></r>", "<r><!-- a &#xA0; b --></r>")]
+    [InlineData("<t><![CDATA[ab&c]]></t>", "<t><![CDATA[ab&c]]></t>")]
+    [InlineData("<t><![CDATA[]]>&nbsp;</t>", "<t><![CDATA[]]>&#xA0;</t>")]
+    [InlineData("<t><![CDATA[a &nbsp; never closed", "<t><![CDATA[a &nbsp; never closed")]
+    [InlineData("<!DOCTYPE r SYSTEM \"http://x.example/d?a=1&b=2\"><r>&nbsp;</r>", "<!DOCTYPE r SYSTEM \"http://x.example/d?a=1&b=2\"><r>&#xA0;</r>")]
+    [InlineData("<!DOCTYPE r []><r>&nbsp;</r>", "<!DOCTYPE r []><r>&#xA0;</r>")]
+    [InlineData("<!DOCTYPE r [] x&y ><r>&nbsp;</r>", "<!DOCTYPE r [] x&y ><r>&#xA0;</r>")]
+    [InlineData("<!DOCTYPE r [ &nbsp; <r>&nbsp;</r>", "<!DOCTYPE r [ &nbsp; <r>&nbsp;</r>")]
+    [InlineData("<!DOCTYPE r [<!ENTITY a 'x'>] &nbsp;", "<!DOCTYPE r [<!ENTITY a 'x'>] &nbsp;")]
+    [InlineData(" <!DOCTYPE r><r>&nbsp;<!-- &nbsp; --></r>", " <!DOCTYPE r><r>&#xA0;<!-- &#xA0; --></r>")]
+    public void Repairs_text_and_comments_but_never_cdata_or_the_doctype(string input, string expected)
+    {
+        Assert.Equal(expected, RepairWithWarnings(input).Repaired);
+    }
+
+    [Theory]
+    [InlineData("<!DOCTYPE r>rest", 12)]
+    [InlineData("<!DOCTYPE r [<!ENTITY a \">\">]>rest", 30)]
+    [InlineData("<!DOCTYPE r []>rest", 15)]
+    [InlineData("<!DOCTYPE r [] x >rest", 18)]
+    [InlineData("<!DOCTYPE r [ never closed", 26)]
+    [InlineData("<!DOCTYPE r [<!ENTITY a 'x'>] no end", 36)]
+    [InlineData("<!DOCTYPE r", 11)]
+    public void A_doctype_ends_after_its_internal_subset(string doctype, int length)
+    {
+        Assert.Equal(length, EntityRepair.AfterDoctype(doctype));
+    }
+
+    [Fact]
+    public void Names_the_undeclared_entities_it_kept_as_text()
+    {
+        var longName = new string('n', 32);
+
+        var (repaired, warnings) = RepairWithWarnings($"<t>&my_ent; &my-ent; &my.ent; &{longName}; &{longName}x;</t>");
+
+        Assert.Equal($"<t>&amp;my_ent; &amp;my-ent; &amp;my.ent; &amp;{longName}; &amp;{longName}x;</t>", repaired);
+        Assert.Equal([$"undeclared entities kept as text: &my-ent;, &my.ent;, &my_ent;, &{longName};"], warnings);
+    }
+
+    [Fact]
+    public void A_declared_entity_that_exactly_fills_the_budget_is_expanded()
+    {
+        var (repaired, warnings) = RepairWithWarnings("<!DOCTYPE r [<!ENTITY a \"123456\">]><r>&a;</r>", new ParsingOptions { MaxEntityCharacters = 6 });
+
+        Assert.EndsWith("<r>123456</r>", repaired, StringComparison.Ordinal);
+        Assert.Empty(warnings);
     }
 }

@@ -34,4 +34,13 @@ public sealed class FormatDetectionTests
 
         Assert.Equal(FeedFormat.Atom10, result.Feed!.Format);
     }
+
+    [Fact]
+    public void The_atom_03_namespace_alone_says_atom_03()
+    {
+        var result = ParseText("""<feed xmlns="http://purl.org/atom/ns#"><title>Old</title><entry><title>e</title></entry></feed>""");
+
+        Assert.Equal(FeedFormat.Atom03, result.Feed!.Format);
+        Assert.Equal("e", Assert.Single(result.Feed.Entries).Title);
+    }
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using FeedAggregator.Parsing;
+using FeedAggregator.Parsing.Xml;
 using Microsoft.Extensions.Options;
 using static FeedAggregator.Tests.Parsing.ParsingFixtures;
 
@@ -162,5 +163,79 @@ public sealed class MalformedDocumentTests
         Assert.Equal(100, feed.Entries.Count);
         Assert.Equal(26, feed.Warnings.Count);
         Assert.Equal("and 75 more warnings", feed.Warnings[^1]);
+    }
+
+    [Fact]
+    public void The_recovery_warning_names_the_xml_error_the_entries_and_the_repairs()
+    {
+        var feed = ParseText("<rss version=\"2.0\"><channel><title>a < b</title><item><title>One</title></item></channel></rss>").Feed!;
+
+        Assert.True(feed.Recovered);
+        Assert.StartsWith("recovered from an XML error: ", feed.Warnings[0], StringComparison.Ordinal);
+        Assert.EndsWith(": 1 entries read (read 1 stray \"<\" as text)", feed.Warnings[0], StringComparison.Ordinal);
+        Assert.Equal("a < b", feed.Title);
+    }
+
+    [Fact]
+    public void A_recovery_that_needed_no_counted_repair_says_only_how_many_entries_it_read()
+    {
+        var feed = ParseText("<rss version=\"2.0\"><channel><?xml version=\"1.0\"?><title>T</title><item><title>One</title></item></channel></rss>").Feed!;
+
+        Assert.True(feed.Recovered);
+        Assert.EndsWith(": 1 entries read", feed.Warnings[0], StringComparison.Ordinal);
+        Assert.Equal("One", Assert.Single(feed.Entries).Title);
+    }
+
+    [Fact]
+    public void A_feed_inside_a_web_page_is_recovered_and_the_warning_says_what_the_root_was()
+    {
+        var feed = ParseText("<html><body><rss version=\"2.0\"><channel><title>T</title><item><title>One</title></item></channel></rss></body></html>").Feed!;
+
+        Assert.Equal("recovered from an XML error: the document's root element is <html>, a web page: 1 entries read", feed.Warnings[0]);
+    }
+
+    [Fact]
+    public void Markup_broken_before_the_feed_root_is_named_by_the_reader_s_own_message()
+    {
+        var feed = ParseText("Warning: <b>x</b> in page.php<rss version=\"2.0\"><channel><title>T</title><item><title>One</title></item></channel></rss>").Feed!;
+
+        Assert.True(feed.Recovered);
+        Assert.StartsWith("recovered from an XML error: ", feed.Warnings[0], StringComparison.Ordinal);
+        Assert.DoesNotContain("not a feed", feed.Warnings[0], StringComparison.Ordinal);
+        Assert.DoesNotContain("neither a feed", feed.Warnings[0], StringComparison.Ordinal);
+        Assert.Equal("One", Assert.Single(feed.Entries).Title);
+    }
+
+    [Fact]
+    public void Recovery_stops_within_the_reader_s_own_document_limit()
+    {
+        // 115 items of 33 characters fit the 4000-byte limit; each stray "<" written as "&lt;" makes
+        // an item 36 characters long, past the (4000 * 2 - 4096) the re-reader may write.
+        var items = string.Concat(Enumerable.Repeat("<item><title>a < b</title></item>", 115));
+        var document = "<rss version=\"2.0\"><channel><title>T</title>" + items + "</channel></rss>";
+
+        var feed = ParseText(document, new ParsingOptions { MaxDocumentBytes = 4000 }).Feed!;
+
+        Assert.True(feed.Recovered);
+        Assert.Contains("stopped at the document size limit", feed.Warnings[0], StringComparison.Ordinal);
+        Assert.Equal(107, feed.Entries.Count);
+    }
+
+    [Fact]
+    public void A_web_page_broken_before_its_root_is_called_a_web_page()
+    {
+        var result = ParseText("<html lang=en><body><p>Service Unavailable</p></body></html>");
+
+        Assert.False(result.IsSuccess);
+        Assert.Equal("not a feed: the document is an HTML page", result.Error);
+    }
+
+    [Theory]
+    [InlineData("plain message.", "plain message.")]
+    [InlineData("'\u0008', hexadecimal value 0x08, is an invalid character.", "'U+0008', hexadecimal value 0x08, is an invalid character.")]
+    [InlineData("\u0000\u001Fx", "U+0000U+001Fx")]
+    public void Xml_error_messages_show_control_characters_as_code_points(string message, string expected)
+    {
+        Assert.Equal(expected, XmlErrorText.Printable(message));
     }
 }

@@ -114,4 +114,124 @@ public sealed class TolerantXmlTests
                 AssertWellFormed(recovered.Text.Span.ToString());
         }
     }
+
+    private static (string Output, RecoveryRepairs Repairs) RewriteWithRepairs(string text, long limit = 1_000_000)
+    {
+        using var recovered = TolerantXml.Rewrite(text, limit);
+        Assert.NotNull(recovered);
+        return (recovered.Text.Span.ToString(), recovered.Repairs);
+    }
+
+    [Theory]
+    [InlineData("<rss><channel><title>T</title></channel></rss>", null)]
+    [InlineData("<rss><content:encoded>x</content:encoded></rss>", "declared the undeclared prefix content")]
+    [InlineData("<rss><b:x/><a:y/></rss>", "declared the undeclared prefixes a, b")]
+    [InlineData("<rss><title>a\u0001b</title></rss>", "removed 1 character XML forbids")]
+    [InlineData("<rss><title>a\u0001b\u0002</title></rss>", "removed 2 characters XML forbids")]
+    [InlineData("<rss><item>one<item>two</item></rss>", "closed 1 unclosed element")]
+    [InlineData("<rss><channel><item><title>x</channel></rss>", "closed 2 unclosed elements")]
+    [InlineData("<feed><title>A<id>B</id></feed>", "closed 1 unclosed element")]
+    [InlineData("<rss></p></rss>", "dropped 1 end tag that closed nothing")]
+    [InlineData("<rss></p></q></rss>", "dropped 2 end tags that closed nothing")]
+    [InlineData("<rss><title>a < b</title></rss>", "read 1 stray \"<\" as text")]
+    [InlineData("<rss><p a=\"1\" a=\"2\"/></rss>", "dropped 1 malformed or repeated attribute")]
+    [InlineData("<rss><p 1a=\"1\" xml:space=\"bogus\" xmlns:q=\"\" xmlns:r xmlns:xml=\"urn:x\" xmlns:xmlns=\"urn:y\"/></rss>", "dropped 6 malformed or repeated attributes")]
+    [InlineData("<rss><item>one</item><item>two", "closed 1 unclosed element, dropped the last entry, cut off by the end of the document")]
+    [InlineData("<rss><channel><title>T</title>", "closed 2 unclosed elements")]
+    public void Tells_what_it_repaired(string input, string? expected)
+    {
+        var (output, repairs) = RewriteWithRepairs(input);
+
+        Assert.Equal(expected, repairs.Describe());
+        AssertWellFormed(output);
+    }
+
+    [Fact]
+    public void Tells_of_nesting_it_flattened()
+    {
+        var deep = "<rss>" + string.Concat(Enumerable.Repeat("<b>", XmlLimits.MaxDepth + 2)) + "x</rss>";
+
+        var (_, repairs) = RewriteWithRepairs(deep);
+
+        Assert.Equal(3, repairs.TooDeep);
+        Assert.Contains($"flattened 3 elements nested deeper than {XmlLimits.MaxDepth}", repairs.Describe(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Tells_that_it_stopped_at_the_size_limit()
+    {
+        var items = string.Concat(Enumerable.Repeat("<item><title>t</title></item>", 1000));
+
+        var (_, repairs) = RewriteWithRepairs("<rss><channel>" + items + "</channel></rss>", limit: 2000);
+
+        Assert.True(repairs.StoppedAtLimit);
+        Assert.EndsWith("stopped at the document size limit", repairs.Describe(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Only_a_document_that_ends_inside_its_root_ended_open()
+    {
+        Assert.False(RewriteWithRepairs("<rss><channel/></rss>").Repairs.EndedOpen);
+        Assert.True(RewriteWithRepairs("<rss><channel>").Repairs.EndedOpen);
+    }
+
+    [Theory]
+    [InlineData("junk <p>x</p><rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\"><title>T</title></rdf:RDF>", "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\"><title>T</title></rdf:RDF>")]
+    [InlineData("<?xml version=\"1.0\"?><feed><title>T</title></feed>", "<feed><title>T</title></feed>")]
+    [InlineData("<html><rss><channel/></rss>", "<rss><channel/></rss>")]
+    [InlineData("<rss><channel/></rss><rss>second</rss>", "<rss><channel/></rss>")]
+    [InlineData("<rss/><item>x</item>", "<rss/>")]
+    public void Reads_from_the_feed_root_to_its_end(string input, string expected)
+    {
+        Assert.Equal(expected, Rewrite(input));
+    }
+
+    [Theory]
+    [InlineData("<rss><channel><!-- c -->abcdefghij<title>T</title></channel></rss>", "<rss><channel>abcdefghij<title>T</title></channel></rss>")]
+    [InlineData("<rss><!---->x</rss>", "<rss>x</rss>")]
+    [InlineData("<rss><??>x<?pi a?>y</rss>", "<rss>xy</rss>")]
+    [InlineData("<rss><channel><title>T</title><!-- never closed <item>x</item></channel></rss>", "<rss><channel><title>T</title></channel></rss>")]
+    [InlineData("<rss><t><![CDATA[]]>x</t></rss>", "<rss><t><![CDATA[]]>x</t></rss>")]
+    [InlineData("<rss><t><![CDATA[abc <b>", "<rss><t><![CDATA[abc <b>]]></t></rss>")]
+    [InlineData("<rss><!DOCTYPE x>text</rss>", "<rss>text</rss>")]
+    [InlineData("<rss><!DOCTYPE x [<!ENTITY a \"b\">]>text</rss>", "<rss>text</rss>")]
+    public void Drops_comments_instructions_and_declarations_and_keeps_cdata(string input, string expected)
+    {
+        var output = Rewrite(input);
+
+        Assert.Equal(expected, output);
+        AssertWellFormed(output);
+    }
+
+    [Theory]
+    [InlineData("<rss><channel><title>A<link>B</channel></rss>", "<rss><channel><title>A</title><link>B</link></channel></rss>")]
+    [InlineData("<rss><title>A<link>B</rss>", "<rss><title>A</title><link>B</link></rss>")]
+    [InlineData("<feed><title>A<id>B</feed>", "<feed><title>A</title><id>B</id></feed>")]
+    [InlineData("<rdf:RDF><title>A<link>B</rdf:RDF>", "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\"><title>A</title><link>B</link></rdf:RDF>")]
+    [InlineData("<feed><entry><title>A<summary>B</entry></feed>", "<feed><entry><title>A</title><summary>B</summary></entry></feed>")]
+    [InlineData("<rss><channel><image><title>A<link>B</image></channel></rss>", "<rss><channel><image><title>A<link>B</link></title></image></channel></rss>")]
+    public void A_field_directly_inside_a_feed_container_closes_an_open_sibling_field(string input, string expected)
+    {
+        Assert.Equal(expected, Rewrite(input));
+    }
+
+    [Theory]
+    [InlineData("<rss xml:lang=\"en\" xmlns:a=\"urn:a\"><a:b xml:space=\"preserve\"/><c xml:space=\"default\"/></rss>")]
+    [InlineData("<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>T</title></feed>")]
+    public void Leaves_well_formed_names_and_reserved_prefixes_as_they_are(string input)
+    {
+        var (output, repairs) = RewriteWithRepairs(input);
+
+        Assert.Equal(input, output);
+        Assert.Null(repairs.Describe());
+    }
+
+    [Fact]
+    public void Every_prefix_an_element_declares_goes_out_of_scope_with_it()
+    {
+        var output = Rewrite("""<rss><a xmlns:m="urn:m" xmlns:n="urn:n"><m:b/><n:b/></a><m:c/><n:c/></rss>""");
+
+        Assert.StartsWith("""<rss xmlns:m="urn:x-feedaggregator:undeclared:m" xmlns:n="urn:x-feedaggregator:undeclared:n">""", output, StringComparison.Ordinal);
+        AssertWellFormed(output);
+    }
 }

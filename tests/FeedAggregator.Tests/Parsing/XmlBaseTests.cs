@@ -1,3 +1,4 @@
+using System.Text;
 using FeedAggregator.Parsing;
 using FeedAggregator.Processing;
 using static FeedAggregator.Tests.Parsing.ParsingFixtures;
@@ -58,5 +59,53 @@ public sealed class XmlBaseTests
         Assert.Null(entry.SummaryBaseUrl);
         Assert.Null(entry.ContentBaseUrl);
         Assert.Equal("posts/lexers", entry.Link); // still relative: processing resolves it against the entry's base
+    }
+
+    private static ParsedFeed ParseAt(string document) =>
+        FeedParser.Default.Parse(Encoding.UTF8.GetBytes(document), new Uri("https://feeds.example.com/f.xml")).Feed!;
+
+    [Fact]
+    public void A_channel_s_base_applies_to_the_items_inside_it()
+    {
+        var feed = ParseAt("""<rss version="2.0"><channel xml:base="https://other.example/c/"><title>T</title><item><title>i</title><link>p</link></item></channel></rss>""");
+
+        Assert.Equal(new Uri("https://other.example/c/"), Assert.Single(feed.Entries).BaseUrl);
+    }
+
+    [Fact]
+    public void A_channel_s_base_ends_with_the_channel()
+    {
+        // No whitespace between the elements: the walk must stop at the channel's own end tag.
+        var feed = ParseAt("""<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/">"""
+            + """<channel xml:base="https://other.example/c/"><title>T</title></channel>"""
+            + """<item><title>i</title><link>https://feeds.example.com/p</link></item></rdf:RDF>""");
+
+        var entry = Assert.Single(feed.Entries);
+        Assert.Equal("i", entry.Title);
+        Assert.Null(entry.BaseUrl);
+    }
+
+    [Fact]
+    public void A_base_that_repeats_the_one_in_scope_is_not_the_field_s_own()
+    {
+        var feed = ParseAt("""<feed xmlns="http://www.w3.org/2005/Atom" xml:base="https://a.example/x/"><title xml:base="https://a.example/x/">T</title><entry><title xml:base="https://a.example/x/">E</title><summary xml:base="y/">S</summary></entry></feed>""");
+
+        Assert.Null(feed.TitleBaseUrl);
+        var entry = Assert.Single(feed.Entries);
+        Assert.Null(entry.TitleBaseUrl);
+        Assert.Equal(new Uri("https://a.example/x/y/"), entry.SummaryBaseUrl);
+    }
+
+    [Fact]
+    public void An_empty_channel_s_base_applies_to_nothing_after_it()
+    {
+        var feed = ParseAt("""
+            <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/">
+            <channel xml:base="https://other.example/c/" rdf:about="https://feeds.example.com/"/>
+            <item><title>i</title><link>https://feeds.example.com/p</link></item>
+            </rdf:RDF>
+            """);
+
+        Assert.Null(Assert.Single(feed.Entries).BaseUrl);
     }
 }

@@ -38,4 +38,18 @@ public sealed class XmlDepthTests
         Assert.Equal(["Shallow"], feed.Entries.Select(e => e.Title));
         Assert.True(feed.Recovered);
     }
+
+    [Theory]
+    [InlineData(XmlLimits.MaxDepth - 1, true)]
+    [InlineData(XmlLimits.MaxDepth, false)]
+    public void A_channel_is_walked_into_only_above_the_depth_limit(int depth, bool walked)
+    {
+        // The root is at depth 0, so the innermost of these channels is at the given depth.
+        var open = string.Concat(Enumerable.Repeat("<channel>", depth));
+        var close = string.Concat(Enumerable.Repeat("</channel>", depth));
+
+        var feed = ParseText($"<rss version=\"2.0\">{open}<item><title>Deep</title></item>{close}</rss>").Feed;
+
+        Assert.Equal(walked, feed?.Entries.Any(e => e.Title == "Deep") == true);
+    }
 }
