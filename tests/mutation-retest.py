@@ -11,7 +11,8 @@ same tests, and counts each of those by its new status and every other one by it
   mutation-retest.py merge OLD-REPORT NEW-REPORT OUT   writes the merged report
 
 A file whose survivor lines no longer read as they did (the product changed there) is
-re-tested whole, so a changed line is never credited with an old result.
+re-tested whole, so a changed line is never credited with an old result: the merged report takes
+that file's mutants, and its source, from the new run alone.
 """
 import json
 import os
@@ -76,12 +77,19 @@ def key(root, path, m):
 
 def merge(old_report, new_report, out):
     old, new = json.load(open(old_report)), json.load(open(new_report))
-    retested = {}
+    retested, whole = {}, {}
     for path, entry in new["files"].items():
+        # Tested whole: it has mutants and the mutate filter removed none of them.
+        if entry["mutants"] and not any(m.get("statusReason") == "Removed by mutate filter" for m in entry["mutants"]):
+            whole[relative(path, new["projectRoot"])] = entry
         for m in entry["mutants"]:
             if m["status"] != "Ignored":
                 retested[key(new["projectRoot"], path, m)] = m
     for path, entry in old["files"].items():
+        if relative(path, old["projectRoot"]) in whole:
+            # Tested whole (the product changed there): the new run alone speaks for the file.
+            old["files"][path] = whole[relative(path, old["projectRoot"])]
+            continue
         for i, m in enumerate(entry["mutants"]):
             again = retested.get(key(old["projectRoot"], path, m))
             if again is not None:
