@@ -68,16 +68,61 @@ public sealed class FeedFetcherLimitsTests
         Assert.StartsWith("invalid compressed body", result.Error, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task A_body_of_exactly_the_cap_is_accepted()
+    [Theory]
+    [InlineData(1000, true)]
+    [InlineData(1000, false)]
+    [InlineData(999, true)]
+    public async Task A_body_up_to_the_cap_is_accepted(int length, bool withContentLength)
     {
-        await using var server = await LocalHttpServer.StartAsync("/feed", WriteBody(1000, withContentLength: false));
+        await using var server = await LocalHttpServer.StartAsync("/feed", WriteBody(length, withContentLength));
         using var harness = new FetcherHarness(o => o.MaxBodyBytes = 1000);
 
         var result = await harness.FetchAsync(server.Url("/feed"));
 
         Assert.Equal(FetchOutcome.Content, result.Outcome);
-        Assert.Equal(1000, result.Body!.Length);
+        Assert.Equal(length, result.Body!.Length);
+    }
+
+    [Fact]
+    public async Task A_body_one_byte_over_the_cap_fails()
+    {
+        await using var server = await LocalHttpServer.StartAsync("/feed", WriteBody(1001, withContentLength: false));
+        using var harness = new FetcherHarness(o => o.MaxBodyBytes = 1000);
+
+        var result = await harness.FetchAsync(server.Url("/feed"));
+
+        Assert.Equal(FetchOutcome.Failed, result.Outcome);
+        Assert.Equal("response larger than 1000 bytes", result.Error);
+    }
+
+    [Fact]
+    public async Task A_declared_length_over_the_cap_fails_without_waiting_for_the_body()
+    {
+        // The server promises 10 MB, sends a few bytes and stalls: only the declared length can fail this fetch.
+        await using var server = await LocalHttpServer.StartAsync("/feed", async context =>
+        {
+            context.Response.ContentLength = 10 * 1024 * 1024;
+            await context.Response.WriteAsync("<rss>", context.RequestAborted);
+            await context.Response.Body.FlushAsync(context.RequestAborted);
+            try
+            {
+                await Task.Delay(Timeout.Infinite, context.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+                // The client hung up, as it should.
+            }
+        });
+        using var harness = new FetcherHarness(o =>
+        {
+            o.MaxBodyBytes = 1024 * 1024;
+            o.Timeout = TimeSpan.FromSeconds(10);
+        });
+
+        var result = await harness.FetchAsync(server.Url("/feed")).WaitAsync(HangGuard);
+
+        Assert.Equal(FetchOutcome.Failed, result.Outcome);
+        Assert.Equal("response larger than 1 MB", result.Error);
     }
 
     [Theory]

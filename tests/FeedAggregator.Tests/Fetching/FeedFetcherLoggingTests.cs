@@ -24,6 +24,7 @@ public sealed class FeedFetcherLoggingTests
         Assert.Equal(LogLevel.Debug, fetched.Level);
         Assert.Equal(server.Url("/feed"), fetched.Properties["FeedUrl"]);
         Assert.Equal(200, fetched.Properties["StatusCode"]);
+        Assert.Equal($"<rss><!-- {Secret} --></rss>".Length, fetched.Properties["BodyBytes"]);
         Assert.DoesNotContain(FetcherLogs(logs), e => e.Level >= LogLevel.Warning);
         Assert.DoesNotContain(logs.Entries, e => e.Message.Contains(Secret, StringComparison.Ordinal));
     }
@@ -55,6 +56,24 @@ public sealed class FeedFetcherLoggingTests
         Assert.Equal("HTTP 404 Not Found", warning.Properties["Error"]);
         Assert.Contains(FetcherLogs(logs), e => e.Level == LogLevel.Debug && e.Properties.TryGetValue("StatusCode", out var status) && Equals(status, 302));
         Assert.DoesNotContain(logs.Entries, e => e.Message.Contains(Secret, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("\"v1\"", null, true, false)]
+    [InlineData(null, "Sat, 01 Mar 2025 11:45:00 GMT", false, true)]
+    public async Task The_start_of_a_fetch_logs_which_validators_are_sent(string? etag, string? lastModified, bool hasETag, bool hasLastModified)
+    {
+        await using var server = await LocalHttpServer.StartAsync("/feed", context => context.Response.WriteAsync("<rss/>"));
+        using var logs = new CapturingLoggerProvider();
+        using var harness = new FetcherHarness(logs: logs);
+
+        await harness.FetchAsync(server.Url("/feed"), etag, lastModified);
+
+        var fetching = Assert.Single(FetcherLogs(logs), e => e.Properties.ContainsKey("HasETag"));
+        Assert.Equal(LogLevel.Debug, fetching.Level);
+        Assert.Equal(server.Url("/feed"), fetching.Properties["FeedUrl"]);
+        Assert.Equal(hasETag, fetching.Properties["HasETag"]);
+        Assert.Equal(hasLastModified, fetching.Properties["HasLastModified"]);
     }
 
     private static IEnumerable<CapturedLog> FetcherLogs(CapturingLoggerProvider logs) =>

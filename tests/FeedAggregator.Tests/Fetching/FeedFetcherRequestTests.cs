@@ -21,6 +21,7 @@ public sealed class FeedFetcherRequestTests
         var request = Assert.Single(server.Requests);
         Assert.Equal("GET", request.Method);
         Assert.Matches(@"^FeedAggregator/\d+\.\d+\.\d+ \(\+https://github\.com/feedaggregator/feedaggregator\)$", request.Header("User-Agent"));
+        Assert.StartsWith($"FeedAggregator/{typeof(FeedFetcher).Assembly.GetName().Version!.ToString(3)} ", request.Header("User-Agent"), StringComparison.Ordinal);
         Assert.Equal(
             "application/rss+xml, application/atom+xml, application/feed+json, application/json;q=0.9, " +
             "application/xml;q=0.9, text/xml;q=0.9, */*;q=0.8",
@@ -116,5 +117,14 @@ public sealed class FeedFetcherRequestTests
         Assert.Equal("\"v7\"", hop.Header("If-None-Match"));
         Assert.Equal("Sat, 01 Mar 2025 10:00:00 GMT", hop.Header("If-Modified-Since"));
         Assert.Null(hop.Header("Cookie"));
+    }
+
+    [Fact]
+    public async Task A_null_request_is_an_argument_error()
+    {
+        using var harness = new FetcherHarness();
+
+        var error = await Assert.ThrowsAsync<ArgumentNullException>(() => harness.Fetcher.FetchAsync(null!, CancellationToken.None));
+        Assert.Equal("request", error.ParamName);
     }
 }

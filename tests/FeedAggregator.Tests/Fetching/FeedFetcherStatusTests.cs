@@ -190,6 +190,62 @@ public sealed class FeedFetcherStatusTests
         Assert.Equal(expectedSeconds is { } seconds ? Now.AddSeconds(seconds) : null, result.RetryAfter);
     }
 
+    [Fact]
+    public async Task A_200_returns_every_link_header()
+    {
+        await using var server = await LocalHttpServer.StartAsync("/feed", context =>
+        {
+            context.Response.Headers.Append("Link", "<https://hub.example/>; rel=\"hub\"");
+            context.Response.Headers.Append("Link", "<https://site.example/feed>; rel=\"self\"");
+            return context.Response.WriteAsync("<rss/>");
+        });
+        using var harness = new FetcherHarness();
+
+        var result = await harness.FetchAsync(server.Url("/feed"));
+
+        Assert.Equal(["https://hub.example/"], LinkHeader.Targets(result.Links, "hub"));
+        Assert.Equal(["https://site.example/feed"], LinkHeader.Targets(result.Links, "self"));
+    }
+
+    [Fact]
+    public async Task An_empty_validator_is_no_validator()
+    {
+        await using var server = await LocalHttpServer.StartAsync("/feed", context =>
+        {
+            context.Response.Headers.ETag = "";
+            context.Response.Headers.LastModified = " ";
+            return context.Response.WriteAsync("<rss/>");
+        });
+        using var harness = new FetcherHarness();
+
+        var result = await harness.FetchAsync(server.Url("/feed"));
+
+        Assert.Equal(FetchOutcome.Content, result.Outcome);
+        Assert.Null(result.ETag);
+        Assert.Null(result.LastModified);
+    }
+
+    [Theory]
+    [InlineData(600, 600)]
+    [InlineData(0, null)]
+    [InlineData(-600, null)]
+    public async Task Expires_is_read_against_the_servers_date_not_our_clock(int expiresAfterDateSeconds, int? lifetimeSeconds)
+    {
+        // The server's clock is an hour behind ours: its Date, not our time, is the base for Expires.
+        var serverDate = Now.AddHours(-1);
+        await using var server = await LocalHttpServer.StartAsync("/feed", context =>
+        {
+            context.Response.Headers.Date = serverDate.ToString("R");
+            context.Response.Headers.Expires = serverDate.AddSeconds(expiresAfterDateSeconds).ToString("R");
+            return context.Response.WriteAsync("<rss/>");
+        });
+        using var harness = new FetcherHarness(time: new FakeTimeProvider(Now));
+
+        var result = await harness.FetchAsync(server.Url("/feed"));
+
+        Assert.Equal(lifetimeSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : null, result.CacheLifetime);
+    }
+
     private static RequestDelegate StatusOnly(int status) => context =>
     {
         context.Response.StatusCode = status;

@@ -37,13 +37,44 @@ public sealed class FetchingServiceCollectionExtensionsTests
         Assert.Equal(5, services.GetRequiredService<IOptions<FetchingOptions>>().Value.MaxRedirects);
     }
 
-    [Theory]
-    [InlineData(0, 1024, 5)]
-    [InlineData(30, 0, 5)]
-    [InlineData(30, 1024, -1)]
-    public void Rejects_nonsense_options(int timeoutSeconds, long maxBodyBytes, int maxRedirects)
+    [Fact]
+    public void The_connect_timeout_is_capped_below_a_long_total_timeout()
     {
-        using var services = new ServiceCollection()
+        using var handler = FetchingServiceCollectionExtensions.CreatePrimaryHandler(new FetchingOptions { Timeout = TimeSpan.FromSeconds(30) });
+
+        Assert.Equal(TimeSpan.FromSeconds(15), handler.ConnectTimeout);
+    }
+
+    [Fact]
+    public void A_null_service_collection_is_an_argument_error() =>
+        Assert.Equal("services", Assert.Throws<ArgumentNullException>(() => FetchingServiceCollectionExtensions.AddFeedFetching(null!)).ParamName);
+
+    [Theory]
+    [InlineData(0, 1024, 5, "Fetching:Timeout")]
+    [InlineData(3601, 1024, 5, "Fetching:Timeout")]
+    [InlineData(30, 0, 5, "Fetching:MaxBodyBytes")]
+    [InlineData(30, (long)int.MaxValue, 5, "Fetching:MaxBodyBytes")]
+    [InlineData(30, 1024, -1, "Fetching:MaxRedirects")]
+    public void Rejects_nonsense_options_naming_the_key(int timeoutSeconds, long maxBodyBytes, int maxRedirects, string key)
+    {
+        using var services = WithOptions(timeoutSeconds, maxBodyBytes, maxRedirects);
+
+        var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<FetchingOptions>>().Value);
+        Assert.Contains(error.Failures, failure => failure.StartsWith(key, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Accepts_the_largest_allowed_limits()
+    {
+        using var services = WithOptions(3600, Array.MaxLength, 0);
+
+        var options = services.GetRequiredService<IOptions<FetchingOptions>>().Value;
+        Assert.Equal(TimeSpan.FromHours(1), options.Timeout);
+        Assert.Equal(Array.MaxLength, options.MaxBodyBytes);
+    }
+
+    private static ServiceProvider WithOptions(int timeoutSeconds, long maxBodyBytes, int maxRedirects) =>
+        new ServiceCollection()
             .AddLogging()
             .AddFeedFetching()
             .Configure<FetchingOptions>(o =>
@@ -53,7 +84,4 @@ public sealed class FetchingServiceCollectionExtensionsTests
                 o.MaxRedirects = maxRedirects;
             })
             .BuildServiceProvider();
-
-        Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<FetchingOptions>>().Value);
-    }
 }

@@ -35,10 +35,66 @@ public sealed class LinkHeaderTests
     [InlineData("<>; rel=hub")]
     [InlineData("<https://hub.example/>; rel=\"hub")]
     [InlineData("<https://hub.example/>; rel")]
+    [InlineData("<https://hub.example/>; rel=")]
+    [InlineData("<https://hub.example/>; rel=  ")]
+    [InlineData("<https://hub.example/>; rel=\"hub\\")]
     public void Malformed_links_are_skipped_without_an_exception(string header)
     {
         var targets = LinkHeader.Targets([header], "hub");
 
         Assert.True(targets.Count == 0 || targets.SequenceEqual(["https://hub.example/"]), string.Join(" ", targets));
+    }
+
+    [Fact]
+    public void A_null_list_of_headers_is_an_argument_error() =>
+        Assert.Throws<ArgumentNullException>(() => LinkHeader.Targets(null!, "hub"));
+
+    [Fact]
+    public void Unquoted_rels_end_at_the_next_parameter_or_link()
+    {
+        string[] headers = ["<https://a.example/>; rel=hub; type=application/atom+xml, <https://b.example/>; rel=hub,<https://c.example/>;rel=self"];
+
+        Assert.Equal(["https://a.example/", "https://b.example/"], LinkHeader.Targets(headers, "hub"));
+        Assert.Equal(["https://c.example/"], LinkHeader.Targets(headers, "self"));
+    }
+
+    [Fact]
+    public void Whitespace_around_separators_and_after_the_equals_sign_is_ignored()
+    {
+        string[] headers = ["<https://a.example/> , <https://hub.example/> ; rel= \"hub\" ,<https://b.example/>;rel=\t self"];
+
+        Assert.Equal(["https://hub.example/"], LinkHeader.Targets(headers, "hub"));
+        Assert.Equal(["https://b.example/"], LinkHeader.Targets(headers, "self"));
+    }
+
+    [Fact]
+    public void Escaped_quotes_and_trailing_commas_inside_quoted_values_do_not_end_the_link()
+    {
+        string[] headers = ["<https://a.example/>; title=\"say \\\"hi\\\", then; go,\"; rel=\"hub\", <https://b.example/>; rel=self"];
+
+        Assert.Equal(["https://a.example/"], LinkHeader.Targets(headers, "hub"));
+        Assert.Equal(["https://b.example/"], LinkHeader.Targets(headers, "self"));
+    }
+
+    [Fact]
+    public void A_comma_at_the_end_of_a_target_belongs_to_the_target() =>
+        Assert.Equal(["https://a.example/list,"], LinkHeader.Targets(["<https://a.example/list,>; rel=hub"], "hub"));
+
+    [Fact]
+    public void Only_the_first_rel_counts_and_other_parameters_are_not_relations()
+    {
+        string[] headers = ["<https://a.example/>; title=hub, <https://b.example/>; rel=self; rel=hub"];
+
+        Assert.Empty(LinkHeader.Targets(headers, "hub"));
+        Assert.Equal(["https://b.example/"], LinkHeader.Targets(headers, "self"));
+    }
+
+    [Fact]
+    public void A_rel_without_a_value_gives_a_link_without_relations()
+    {
+        var (target, rels) = Assert.Single(LinkHeader.Parse("<https://a.example/>; rel"));
+
+        Assert.Equal("https://a.example/", target);
+        Assert.Empty(rels);
     }
 }

@@ -47,4 +47,8 @@ public sealed class RedirectChainTests
     [Fact]
     public void An_unparseable_location_fails() =>
         Assert.StartsWith("invalid redirect Location", new RedirectChain(Start, 5).Follow(301, "http://[not-a-host/"), StringComparison.Ordinal);
+
+    [Fact]
+    public void A_relative_feed_url_is_refused_with_its_text() =>
+        Assert.Equal("not an absolute URL: feeds/all.xml", RedirectChain.CheckScheme(new Uri("feeds/all.xml", UriKind.Relative)));
 }

@@ -9,6 +9,8 @@ public sealed class UnitsTests
     [InlineData(1024 * 1024, "1 MB")]
     [InlineData(512 * 1024, "512 KB")]
     [InlineData(1000, "1000 bytes")]
+    [InlineData(1024, "1 KB")]
+    [InlineData(1023, "1023 bytes")]
     [InlineData(1536L * 1024, "1536 KB")]
     public void Sizes_read_like_people_write_them(long bytes, string text) => Assert.Equal(text, Units.Bytes(bytes));
 
