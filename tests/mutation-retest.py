@@ -86,9 +86,9 @@ def merge(old_report, new_report, out):
             if m["status"] != "Ignored":
                 retested[key(new["projectRoot"], path, m)] = m
     for path, entry in old["files"].items():
-        if relative(path, old["projectRoot"]) in whole:
+        if (again_whole := whole.get(relative(path, old["projectRoot"]))) is not None:
             # Tested whole (the product changed there): the new run alone speaks for the file.
-            old["files"][path] = whole[relative(path, old["projectRoot"])]
+            old["files"][path] = again_whole
             continue
         for i, m in enumerate(entry["mutants"]):
             again = retested.get(key(old["projectRoot"], path, m))
