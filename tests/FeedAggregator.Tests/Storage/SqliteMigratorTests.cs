@@ -148,9 +148,12 @@ public sealed class SqliteMigratorTests
         Assert.Equal(1, await connection.ExecuteScalarAsync<int>("PRAGMA foreign_keys"));
         Assert.Equal(30000, await connection.ExecuteScalarAsync<int>("PRAGMA busy_timeout"));
         Assert.Equal(0, await connection.ExecuteScalarAsync<long>("PRAGMA mmap_size"));
+        Assert.Equal(32768, await connection.ExecuteScalarAsync<long>("PRAGMA wal_autocheckpoint"));
+        Assert.Equal(64L << 20, await connection.ExecuteScalarAsync<long>("PRAGMA journal_size_limit"));
         var writer = await db.Connections.WriteAsync(
-            w => (Cache: Convert.ToInt64(w.Pragma("cache_size")), Temp: Convert.ToInt64(w.Pragma("temp_store")), Sync: Convert.ToInt64(w.Pragma("synchronous"))),
+            w => (Cache: Convert.ToInt64(w.Pragma("cache_size")), Temp: Convert.ToInt64(w.Pragma("temp_store")), Sync: Convert.ToInt64(w.Pragma("synchronous")),
+                  Checkpoint: Convert.ToInt64(w.Pragma("wal_autocheckpoint"))),
             CancellationToken.None);
-        Assert.Equal((-8192L, 2L, 1L), writer); // 8 MB of cache, temp in memory, NORMAL
+        Assert.Equal((-8192L, 2L, 1L, 32768L), writer); // 8 MB of cache, temp in memory, NORMAL, a checkpoint every 128 MB
     }
 }
