@@ -45,6 +45,17 @@ public sealed class ContentHashTests
         Assert.Equal(changed.Length + 1, changed.Select(ContentHash.Of).Append(ContentHash.Of(article)).Distinct().Count());
     }
 
+    [Fact]
+    public void A_thread_hashing_one_article_after_another_hashes_each_as_if_alone()
+    {
+        // Each thread reuses its buffers: a long article, one past the kept size, then short ones,
+        // and an empty one after a full one, must leave nothing of the earlier one behind.
+        var huge = Articles["full"] with { ContentHtml = new string('x', 300 * 1024) };
+        Article[] sequence = [Articles["full"], huge, Articles["empty"], Articles["full"], Articles["empty"]];
+
+        Assert.Equal(sequence.Select(Reference), sequence.Select(ContentHash.Of));
+    }
+
     private static readonly Dictionary<string, Article> Articles = new()
     {
         ["empty"] = new Article { Key = "k", Title = "", ContentHash = "" },

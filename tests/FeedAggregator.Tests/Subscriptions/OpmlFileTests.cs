@@ -153,6 +153,43 @@ public sealed class OpmlFileTests
         Assert.Equal(["loose1[]", "loose2[]", "B[B1]", "a[a1]", "b[b1,b2]"], body);
     }
 
+    [Fact]
+    public void Only_outlines_of_the_first_body_and_its_folders_are_feeds()
+    {
+        var subscriptions = ReadText(
+            """
+            <opml xmlns:x="urn:other"><head><outline xmlUrl="https://head.example/feed"/></head>
+            <body>
+              <outline xmlUrl="https://a.example/feed"><outline xmlUrl="https://inside-a-feed.example/feed"/></outline>
+              <group><outline xmlUrl="https://inside-another-element.example/feed"/></group>
+              <x:outline xmlUrl="https://other-namespace.example/feed"/>
+              <!-- <outline xmlUrl="https://commented.example/feed"/> -->
+              <outline title="Folder"><outline text="B" xmlUrl="https://b.example/feed"/></outline>
+            </body>
+            <body><outline xmlUrl="https://second-body.example/feed"/></body></opml>
+            """);
+
+        Assert.Equal(
+            [new Subscription("https://a.example/feed"), new Subscription("https://b.example/feed", "B", "Folder")],
+            subscriptions);
+    }
+
+    [Fact]
+    public void A_file_broken_after_a_bad_outline_is_reported_as_broken()
+    {
+        var error = Assert.Throws<InvalidDataException>(() => ReadText("""<opml><body><outline xmlUrl="ftp://x.example/"/></body>"""));
+
+        Assert.Contains("not well-formed", error.Message);
+    }
+
+    [Fact]
+    public void A_bad_outline_is_reported_with_its_line()
+    {
+        var error = Assert.Throws<InvalidDataException>(() => ReadText("<opml>\n<body>\n<outline xmlUrl=\"https://ok.example/\"/>\n<outline xmlUrl=\"ftp://x.example/\"/>\n</body></opml>"));
+
+        Assert.Contains(":4: xmlUrl", error.Message);
+    }
+
     [Theory]
     [InlineData("<opml><body><outline xmlUrl=\"ftp://x.example/\"/></body></opml>", "not an absolute http(s) URL")]
     [InlineData("<opml><body><outline xmlUrl=\"https://x.example/\" feedaggInterval=\"soon\"/></body></opml>", "not a number of minutes")]

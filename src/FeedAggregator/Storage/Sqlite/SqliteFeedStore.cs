@@ -68,21 +68,27 @@ public sealed class SqliteFeedStore(SqliteConnectionFactory connections, TimePro
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        // Only the columns the plan compares: this runs at the start of every poll, over every feed.
         var plan = SubscriptionPlan.Of(subscriptions, await connection.QueryAsync<FeedRow>(new CommandDefinition(
-            $"SELECT {FeedRow.Columns} FROM feeds WHERE origin = 'opml'", transaction: transaction, cancellationToken: cancellationToken)));
-        foreach (var subscription in plan.Add)
+            """
+            SELECT id AS Id, url AS Url, title AS Title, site_url AS SiteUrl, category AS Category,
+                   interval_seconds AS IntervalSeconds, removed_at AS RemovedAt
+            FROM feeds WHERE origin = 'opml'
+            """, transaction: transaction, cancellationToken: cancellationToken)));
+        // A first import adds thousands of rows: one statement compiled once, not a command per row.
+        if (plan.Add.Count > 0)
         {
-            await connection.ExecuteAsync(new CommandDefinition(
-                """
+            using var insert = new PreparedCommand(connection, """
                 INSERT INTO feeds (url, origin, title, site_url, category, interval_seconds, created_at, host)
-                VALUES (@Url, 'opml', @Title, @SiteUrl, @Category, @interval, @now, @host)
-                """,
-                new
-                {
-                    subscription.Url, subscription.Title, subscription.SiteUrl, subscription.Category,
-                    interval = SubscriptionPlan.IntervalSeconds(subscription), now = UnixTime.ToDb(now), host = Feed.HostOf(subscription.Url),
-                },
-                transaction, cancellationToken: cancellationToken));
+                VALUES (@url, 'opml', @title, @siteUrl, @category, @interval, @now, @host)
+                """, "url", "title", "siteUrl", "category", "interval", "now", "host");
+            var created = UnixTime.ToDb(now);
+            foreach (var subscription in plan.Add)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                insert.With(transaction, subscription.Url, subscription.Title, subscription.SiteUrl, subscription.Category,
+                    SubscriptionPlan.IntervalSeconds(subscription), created, Feed.HostOf(subscription.Url)).Execute();
+            }
         }
 
         // Back within the grace period: their articles and poll state come back with them.
