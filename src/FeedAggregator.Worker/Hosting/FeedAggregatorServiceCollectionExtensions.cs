@@ -88,6 +88,7 @@ internal static class FeedAggregatorServiceCollectionExtensions
         services.TryAddSingleton<ISystemdNotifier, SystemdNotifier>(); // AddSystemd registers it only under systemd
         services.AddSingleton(WatchdogInterval.FromEnvironment());
         services.AddHostedService<SystemdWatchdog>();
+        services.AddHostedService<IdleMemoryTrim>();
 
         // /metrics: every stage's instruments, ASP.NET Core's requests by route and status, the runtime's own.
         services.AddOpenTelemetry().ConfigureResource(r => r.AddService("feedagg")).WithMetrics(metrics => metrics

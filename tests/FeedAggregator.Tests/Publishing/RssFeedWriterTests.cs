@@ -1,5 +1,7 @@
 using System.Globalization;
+using System.ServiceModel.Syndication;
 using System.Text;
+using System.Xml;
 using System.Xml.Linq;
 using FeedAggregator.Publishing;
 using FeedAggregator.Publishing.Writers;
@@ -154,5 +156,35 @@ public sealed class RssFeedWriterTests
         Assert.Equal("<p>Verticaltab, lone low, keep\ttab\nand newline</p>", item.Element(Content + "encoded")!.Value);
         Assert.Equal("Escape", item.Element(Dc + "creator")!.Value);
         Assert.Equal("City News", item.Element("source")!.Value);
+    }
+
+    // content:encoded and dc:creator are written by TextElementSerializer rather than handed over as
+    // strings (which Syndication writes with a DataContractSerializer): the same bytes.
+    [Theory]
+    [InlineData("<p>Body &amp; <b>bold</b></p>")]
+    [InlineData("")]
+    [InlineData("  spaced \n\t lines \r\n and a lone \r ")]
+    [InlineData("]]> <![CDATA[ x ]]> \"quoted\" 'apos' <&>")]
+    [InlineData("emoji \U0001F600, no-break\u00a0space, \u202Bembedding")]
+    public void Text_elements_are_written_as_the_data_contract_form_was(string text)
+    {
+        Assert.Equal(
+            Written(new SyndicationElementExtension("encoded", Content.NamespaceName, text)),
+            Written(RssFeedWriter.Element("encoded", Content.NamespaceName, text)));
+    }
+
+    private static string Written(SyndicationElementExtension extension)
+    {
+        var text = new StringBuilder();
+        using (var writer = XmlWriter.Create(text, new XmlWriterSettings { Indent = true, OmitXmlDeclaration = true, CheckCharacters = true }))
+        {
+            // Inside an element that declares the prefix, as the channel does.
+            writer.WriteStartElement("item");
+            writer.WriteAttributeString("xmlns", "content", null, Content.NamespaceName);
+            extension.WriteTo(writer);
+            writer.WriteEndElement();
+        }
+
+        return text.ToString();
     }
 }

@@ -41,13 +41,13 @@ public sealed class RssFeedWriter : IFeedWriter
 
         if (item.Directed(item.ContentHtml) is { } content)
         {
-            rss.ElementExtensions.Add("encoded", ContentNs, content);
+            rss.ElementExtensions.Add(Element("encoded", ContentNs, content));
         }
 
         // RSS's own author element wants an e-mail address; Dublin Core's creator takes a name.
         foreach (var author in item.Authors)
         {
-            rss.ElementExtensions.Add(Author(author));
+            rss.ElementExtensions.Add(Element("creator", DcNs, author));
         }
 
         // Many readers take only one enclosure per item (the spec's author meant one, the
@@ -67,5 +67,6 @@ public sealed class RssFeedWriter : IFeedWriter
         return rss;
     }
 
-    private static SyndicationElementExtension Author(string name) => new("creator", DcNs, name);
+    internal static SyndicationElementExtension Element(string name, string ns, string text) =>
+        new(name, ns, text, TextElementSerializer.Instance);
 }
