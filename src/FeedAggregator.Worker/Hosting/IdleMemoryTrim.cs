@@ -43,12 +43,9 @@ internal sealed class IdleMemoryTrim(IHostApplicationLifetime lifetime, TimeProv
         {
             _ = MallocTrim(0);
         }
-        catch (EntryPointNotFoundException)
+        catch (Exception ex) when (ex is EntryPointNotFoundException or DllNotFoundException)
         {
             // Not glibc (musl): nothing to trim this way.
-        }
-        catch (DllNotFoundException)
-        {
         }
     }
 
