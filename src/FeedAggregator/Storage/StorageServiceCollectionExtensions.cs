@@ -1,6 +1,7 @@
 using FeedAggregator.Storage.Postgres;
 using FeedAggregator.Storage.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace FeedAggregator.Storage;
@@ -28,7 +29,8 @@ public static class StorageServiceCollectionExtensions
             return services;
         }
 
-        services.AddSingleton(sp => new SqliteConnectionFactory(sp.GetRequiredService<IOptions<StorageOptions>>().Value.Database));
+        services.AddSingleton(sp => new SqliteConnectionFactory(
+            sp.GetRequiredService<IOptions<StorageOptions>>().Value.Database, sp.GetService<ILogger<SqliteConnectionFactory>>()));
         services.AddSingleton(sp => sp.GetRequiredService<SqliteConnectionFactory>().Health);
         services.AddSingleton<IStoreMigrator, SqliteMigrator>();
         services.AddSingleton<IFeedStore, SqliteFeedStore>();

@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
 
 namespace FeedAggregator.Storage.Sqlite;
 
@@ -14,7 +15,8 @@ public sealed class SqliteConnectionFactory : IDisposable
     // power cut can lose the last polls (fetched again next time), never corrupt the file.
     // busy_timeout: a second process's writer waits rather than fails.
     // wal_autocheckpoint: the connection that commits copies the WAL back into the database once
-    // it holds 32,768 pages (128 MB), not SQLite's 1,000 (4 MB). New articles land on index pages
+    // it holds 32,768 pages (128 MB), not SQLite's 1,000 (4 MB); WalCheckpointer copies most of it
+    // before then, off the writer's thread, and this bounds the WAL when it falls behind. New articles land on index pages
     // all over the file (LSH buckets, public ids, FTS segments), and a checkpoint writes back every
     // page changed since the last one: with 4 MB checkpoints the same pages were written (and read
     // into the cache) again and again, and a first poll of 10,000 feeds spent over a third of its
@@ -41,9 +43,10 @@ public sealed class SqliteConnectionFactory : IDisposable
 
     private readonly string _connectionString;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
+    private readonly WalCheckpointer _checkpointer;
     private StoreWriter? _writer;
 
-    public SqliteConnectionFactory(string databasePath)
+    public SqliteConnectionFactory(string databasePath, ILogger<SqliteConnectionFactory>? logger = null)
     {
         DatabasePath = databasePath;
         _connectionString = new SqliteConnectionStringBuilder
@@ -54,6 +57,8 @@ public sealed class SqliteConnectionFactory : IDisposable
             // Writers wait for each other instead of failing with SQLITE_BUSY.
             DefaultTimeout = 30,
         }.ToString();
+        // OpenAsync completes synchronously (Microsoft.Data.Sqlite has no asynchronous I/O).
+        _checkpointer = new WalCheckpointer(() => OpenAsync(CancellationToken.None).GetAwaiter().GetResult(), logger);
     }
 
     public string DatabasePath { get; }
@@ -63,6 +68,9 @@ public sealed class SqliteConnectionFactory : IDisposable
 
     /// <summary>Extra pragmas for the writing connection: tests use <c>max_page_count</c> to fill the "disk".</summary>
     internal string? TestWriterPragmas { get; set; }
+
+    /// <summary>The background checkpointer (tests read how many checkpoints it ran).</summary>
+    internal WalCheckpointer Checkpointer => _checkpointer;
 
     public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
@@ -101,6 +109,7 @@ public sealed class SqliteConnectionFactory : IDisposable
 
             var result = write(_writer);
             Health.WriteSucceeded();
+            _checkpointer.Committed();
             return result;
         }
         catch (SqliteException error)
@@ -121,6 +130,7 @@ public sealed class SqliteConnectionFactory : IDisposable
         _writeLock.Wait();
         try
         {
+            _checkpointer.Dispose();
             _writer?.Dispose();
             _writer = null;
         }
