@@ -1,6 +1,8 @@
 using Dapper;
 using FeedAggregator.Tests.Support;
+using FeedAggregator.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
 
 namespace FeedAggregator.Tests.Storage;
 
@@ -47,5 +49,33 @@ public sealed class WalCheckpointerTests
         db.Connections.Checkpointer.Committed();
         await Task.Delay(300);
         Assert.Equal(after, db.Connections.Checkpointer.Checkpoints);
+    }
+
+    [Fact]
+    public async Task A_failing_checkpoint_is_logged_once_and_the_next_one_runs()
+    {
+        await using var db = await TempDatabase.CreateAsync();
+        using var logs = new CapturingLoggerProvider();
+        var opened = 0;
+        using var checkpointer = new WalCheckpointer(() =>
+        {
+            // The first two attempts find no file to open (as when the disk went away).
+            if (Interlocked.Increment(ref opened) <= 2)
+                throw new IOException("disk gone");
+            return db.Connections.OpenAsync(CancellationToken.None).GetAwaiter().GetResult();
+        }, logs.CreateLogger("checkpointer"));
+
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (checkpointer.Checkpoints == 0 && DateTime.UtcNow < deadline)
+        {
+            checkpointer.Committed();
+            await Task.Delay(50);
+        }
+
+        Assert.True(checkpointer.Checkpoints >= 1, "no checkpoint ran once the file could be opened");
+        Assert.True(Volatile.Read(ref opened) >= 3);
+        var warning = Assert.Single(logs.Entries, e => e.Level >= LogLevel.Warning);
+        Assert.Contains("background checkpoint", warning.Message);
+        Assert.IsType<IOException>(warning.Exception);
     }
 }

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -28,6 +29,7 @@ internal sealed class WalCheckpointer : IDisposable
     private readonly Lock _start = new();
     private Thread? _thread;
     private long _checkpoints;
+    private bool _failing;
 
     public WalCheckpointer(Func<SqliteConnection> open, ILogger? logger = null)
     {
@@ -83,12 +85,16 @@ internal sealed class WalCheckpointer : IDisposable
                         checkpoint.CommandText = "PRAGMA wal_checkpoint(PASSIVE)";
                         checkpoint.ExecuteNonQuery();
                         Interlocked.Increment(ref _checkpoints);
+                        _failing = false;
                     }
-                    catch (SqliteException error)
+                    catch (Exception error) when (error is DbException or IOException or UnauthorizedAccessException)
                     {
                         // Harmless to the data: the pages stay in the WAL, and the writer's own
-                        // checkpoint (whose failures the store records) copies them.
-                        _logger.LogWarning(error, "Storage: background checkpoint of the WAL failed; the writer will checkpoint it");
+                        // checkpoint (whose failures the store records) copies them. Said once
+                        // per run of failures, not four times a second.
+                        if (!_failing)
+                            _logger.LogWarning(error, "Storage: background checkpoint of the WAL failed; the writer will checkpoint it");
+                        _failing = true;
                         connection?.Dispose();
                         connection = null;
                     }
