@@ -16,9 +16,9 @@ public sealed class SqliteConnectionFactory : IDisposable
     // busy_timeout: a second process's writer waits rather than fails.
     // wal_autocheckpoint: the connection that commits copies the WAL back into the database once
     // it holds 32,768 pages (128 MB), not SQLite's 1,000 (4 MB); WalCheckpointer copies most of it
-    // before then, off the writer's thread, and this bounds the WAL when it falls behind. New articles land on index pages
-    // all over the file (LSH buckets, public ids, FTS segments), and a checkpoint writes back every
-    // page changed since the last one: with 4 MB checkpoints the same pages were written (and read
+    // before then, off the writer's thread, and this bounds the WAL when it falls behind. New
+    // articles land on index pages all over the file (LSH buckets, public ids, FTS segments), and a
+    // checkpoint writes back every page changed since the last one: with 4 MB checkpoints the same pages were written (and read
     // into the cache) again and again, and a first poll of 10,000 feeds spent over a third of its
     // CPU in the kernel. journal_size_limit: after a checkpoint the WAL file is cut back to 64 MB,
     // so one burst does not hold 128 MB of disk for good.
