@@ -38,7 +38,7 @@ internal static class ParseCommand
             services.GetRequiredService<ArticleProcessor>(), services.GetRequiredService<ContentSanitizer>());
         // A window of inputs in flight: every core busy, the output in input order, the memory bounded.
         var ahead = Math.Max(2, Environment.ProcessorCount * 2);
-        var window = new Queue<Task<(bool Ok, Utf8Line Line)>>();
+        var window = new Queue<Task<Formatted>>();
         // Lines are written in blocks: the console writer flushes (one system call) on every write.
         var block = new StringBuilder();
         var failures = 0;
@@ -55,11 +55,20 @@ internal static class ParseCommand
         return failures == inputs.Length ? ExitCodes.CouldNotWork : ExitCodes.Done;
     }
 
-    private static async Task<int> AppendAsync(Task<(bool Ok, Utf8Line Line)> pending, StringBuilder block, CancellationToken cancellationToken)
+    private static async Task<int> AppendAsync(Task<Formatted> pending, StringBuilder block, CancellationToken cancellationToken)
     {
         const int BlockChars = 1 << 16;
-        var (ok, result) = await pending;
-        using var line = result;
+        var (ok, result, streamed) = await pending;
+        if (streamed is not null)
+        {
+            await Console.Out.WriteAsync(block);
+            block.Clear();
+            ParseOutput.WriteJson(streamed, Console.Out);
+            await Console.Out.WriteAsync('\n');
+            return ok ? 0 : 1;
+        }
+
+        using var line = result!;
         if (line.Length >= BlockChars)
         {
             // A large document's line is written in chunks as it is decoded rather than copied.
@@ -82,10 +91,13 @@ internal static class ParseCommand
 
     private sealed record Parsing(FeedFetcher Fetcher, FeedParser Parser, ArticleProcessor Processor, ContentSanitizer Sanitizer)
     {
-        public async Task<(bool Ok, Utf8Line Line)> FormatAsync(string input, bool asJson, CancellationToken cancellationToken)
+        public async Task<Formatted> FormatAsync(string input, bool asJson, CancellationToken cancellationToken)
         {
             var outcome = await ParseAsync(input, cancellationToken);
-            return (outcome.Ok, asJson ? ParseOutput.ToJsonLine(outcome) : Utf8Line.From(ParseOutput.ToText(outcome)));
+            // A streamed document's JSON is written, its entries processed one by one, when its turn comes.
+            if (asJson && outcome.IsStreamed)
+                return new Formatted(outcome.Ok, null, outcome);
+            return new Formatted(outcome.Ok, asJson ? ParseOutput.ToJsonLine(outcome) : Utf8Line.From(ParseOutput.ToText(outcome)), null);
         }
 
         private async Task<ParseOutcome> ParseAsync(string input, CancellationToken cancellationToken)
@@ -113,15 +125,26 @@ internal static class ParseCommand
                 }
             }
 
-            var parsed = Parser.Parse(bytes, documentUrl, contentType);
-            if (parsed.Feed is not { } feed)
-                return ParseOutcome.Failed(input, parsed.Error ?? "not a feed");
+            var parsed = Parser.ParseStreamed(bytes, documentUrl, contentType);
+            if (parsed.Result.Feed is not { } feed)
+                return ParseOutcome.Failed(input, parsed.Result.Error ?? "not a feed");
             var warnings = new List<string>(feed.Warnings);
-            return new ParseOutcome(input, feed, Processor.Process(feed, documentUrl, 0, warnings, forStore: false), null)
+            var titles = MarkupTitles.Of(feed, documentUrl, Sanitizer);
+            var process = Processor.ForDocument(feed, documentUrl, 0, warnings, forStore: false);
+            return new ParseOutcome(input, feed, null)
             {
-                Titles = MarkupTitles.Of(feed, documentUrl, Sanitizer),
+                Titles = titles,
                 Warnings = warnings,
+                IsStreamed = parsed.IsStreamed,
+                ForEachArticle = onArticle =>
+                {
+                    var index = 0;
+                    parsed.ForEachEntry(entry => onArticle(process(entry), titles.Entry(index++)));
+                },
             };
         }
     }
+
+    /// <summary>One input's output: its line, or the outcome of a streamed document, written when its turn comes.</summary>
+    private readonly record struct Formatted(bool Ok, Utf8Line? Line, ParseOutcome? Streamed);
 }

@@ -3,16 +3,29 @@ using FeedAggregator.Parsing;
 
 namespace FeedAggregator.Worker.Cli;
 
-/// <summary>One input of <c>feedagg parse</c>: the parsed feed and its processed articles, or an error.</summary>
-internal sealed record ParseOutcome(string Source, ParsedFeed? Feed, IReadOnlyList<Article> Articles, string? Error)
+/// <summary>One input of <c>feedagg parse</c>: the parsed feed and the way to its processed articles, or an error.</summary>
+internal sealed record ParseOutcome(string Source, ParsedFeed? Feed, string? Error)
 {
     public bool Ok => Feed is not null;
 
     /// <summary>The titles the feed declares as markup, sanitized; plain-text titles are not here.</summary>
     public MarkupTitles Titles { get; init; } = MarkupTitles.None;
 
-    /// <summary>What parsing tolerated and processing cut, as the feed's status would show it (the parser's alone unless set).</summary>
+    /// <summary>
+    /// What parsing tolerated and, once <see cref="ForEachArticle"/> has run, what processing cut,
+    /// as the feed's status would show it.
+    /// </summary>
     public IReadOnlyList<string> Warnings { get; init; } = Feed?.Warnings ?? [];
 
-    public static ParseOutcome Failed(string source, string error) => new(source, null, [], error);
+    /// <summary>
+    /// Gives each article, processed, with its markup title, in document order. Each is processed
+    /// as the parser hands its entry on (<see cref="StreamedFeed"/>), so a large document's
+    /// articles are never all in memory at once. Runs once.
+    /// </summary>
+    public Action<Action<Article, string?>> ForEachArticle { get; init; } = _ => { };
+
+    /// <summary>The document is read again by <see cref="ForEachArticle"/> (<see cref="StreamedFeed"/>), its articles never held together.</summary>
+    public bool IsStreamed { get; init; }
+
+    public static ParseOutcome Failed(string source, string error) => new(source, null, error);
 }

@@ -15,35 +15,60 @@ internal static class ParseOutput
     /// </summary>
     public static Utf8Line ToJsonLine(ParseOutcome outcome) => Utf8Line.Write(buffer => WriteJson(outcome, buffer));
 
+    /// <summary>
+    /// The JSON line written to <paramref name="output"/> as each entry is processed, never held
+    /// whole: for a large document, read as a <see cref="Parsing.StreamedFeed"/>.
+    /// </summary>
+    public static void WriteJson(ParseOutcome outcome, TextWriter output)
+    {
+        var buffer = new TextWriterBuffer(output);
+        WriteJson(outcome, buffer);
+        buffer.Flush();
+    }
+
+    // The warnings come after the entries: they include what processing the entries cut, and
+    // so the entries can be written as they are processed.
     private static void WriteJson(ParseOutcome outcome, IBufferWriter<byte> buffer)
     {
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = CliJson.Options.Encoder }))
+        // The JSON writer asks for room for the worst case of each string (six bytes a character);
+        // written into a scratch buffer and copied on, an entry leaves no segment mostly empty.
+        var scratch = new ArrayBufferWriter<byte>(16 * 1024);
+        using var json = new Utf8JsonWriter(scratch, new JsonWriterOptions { Encoder = CliJson.Options.Encoder });
+        json.WriteStartObject();
+        json.WriteString("source", outcome.Source);
+        if (outcome.Feed is not { } feed)
         {
-            json.WriteStartObject();
-            json.WriteString("source", outcome.Source);
-            if (outcome.Feed is not { } feed)
-            {
-                json.WriteBoolean("ok", false);
-                json.WriteString("error", outcome.Error);
-            }
-            else
-            {
-                json.WriteBoolean("ok", true);
-                json.WriteString("format", feed.Format.ToString().ToLowerInvariant());
-                json.WriteString("title", outcome.Titles.Feed ?? feed.Title);
-                json.WriteString("title_type", outcome.Titles.Feed is null ? "text" : "html");
-                json.WriteString("link", feed.Link);
-                json.WriteString("language", feed.Language);
-                json.WriteBoolean("recovered", feed.Recovered);
-                Strings(json, "warnings", outcome.Warnings);
-                json.WriteStartArray("entries");
-                for (var i = 0; i < outcome.Articles.Count; i++)
-                    Entry(json, outcome.Articles[i], outcome.Titles.Entry(i));
-                json.WriteEndArray();
-            }
-
-            json.WriteEndObject();
+            json.WriteBoolean("ok", false);
+            json.WriteString("error", outcome.Error);
         }
+        else
+        {
+            json.WriteBoolean("ok", true);
+            json.WriteString("format", feed.Format.ToString().ToLowerInvariant());
+            json.WriteString("title", outcome.Titles.Feed ?? feed.Title);
+            json.WriteString("title_type", outcome.Titles.Feed is null ? "text" : "html");
+            json.WriteString("link", feed.Link);
+            json.WriteString("language", feed.Language);
+            json.WriteBoolean("recovered", feed.Recovered);
+            json.WriteStartArray("entries");
+            outcome.ForEachArticle((article, markupTitle) =>
+            {
+                Entry(json, article, markupTitle);
+                CopyOn(json, scratch, buffer);
+            });
+            json.WriteEndArray();
+            Strings(json, "warnings", outcome.Warnings);
+        }
+
+        json.WriteEndObject();
+        CopyOn(json, scratch, buffer);
+    }
+
+    private static void CopyOn(Utf8JsonWriter json, ArrayBufferWriter<byte> scratch, IBufferWriter<byte> buffer)
+    {
+        json.Flush();
+        buffer.Write(scratch.WrittenSpan);
+        scratch.ResetWrittenCount();
     }
 
     private static void Entry(Utf8JsonWriter json, Article article, string? markupTitle)
@@ -87,12 +112,17 @@ internal static class ParseOutput
     {
         if (outcome.Feed is not { } feed)
             return $"{outcome.Source}: error: {outcome.Error}";
+        var articles = new StringBuilder();
+        var count = 0;
+        outcome.ForEachArticle((article, _) =>
+        {
+            articles.Append($"\n  {IsoDate.Format(article.Published) ?? "(no date)",-20} {article.Title}");
+            count++;
+        });
         var text = new StringBuilder();
-        text.Append($"{outcome.Source}: {feed.Format.ToString().ToLowerInvariant()} \"{feed.Title}\", {outcome.Articles.Count} entries");
+        text.Append($"{outcome.Source}: {feed.Format.ToString().ToLowerInvariant()} \"{feed.Title}\", {count} entries");
         foreach (var warning in outcome.Warnings)
             text.Append($"\n  warning: {warning}");
-        foreach (var article in outcome.Articles)
-            text.Append($"\n  {IsoDate.Format(article.Published) ?? "(no date)",-20} {article.Title}");
-        return text.ToString();
+        return text.Append(articles).ToString();
     }
 }

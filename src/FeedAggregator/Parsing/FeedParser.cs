@@ -25,6 +25,22 @@ public sealed class FeedParser(IOptions<ParsingOptions> options, ParseMetrics? m
         return result;
     }
 
+    /// <summary>
+    /// <see cref="Parse"/> for a caller that handles the entries one at a time: a well-formed XML
+    /// document in an ASCII-compatible encoding, of <paramref name="streamFromBytes"/> or more, is
+    /// read without its text or its entries' content held whole (see <see cref="StreamedFeed"/>);
+    /// any other is parsed whole, as by <see cref="Parse"/>. Under a megabyte, holding a document
+    /// costs less than reading it twice.
+    /// </summary>
+    public StreamedFeed ParseStreamed(ReadOnlyMemory<byte> document, Uri? documentUrl = null, string? contentType = null, int streamFromBytes = 1 << 20)
+    {
+        var limits = options.Value;
+        if (document.Length >= streamFromBytes && document.Length <= limits.MaxDocumentBytes && StartOf(document.Span) is { } first && !IsJson(document.Span[first])
+            && XmlDocumentParser.ParseStreamed(document, contentType, limits, documentUrl) is { } streamed)
+            return streamed;
+        return StreamedFeed.Whole(Parse(document, documentUrl, contentType));
+    }
+
     private ParseResult Read(ReadOnlyMemory<byte> document, Uri? documentUrl, string? contentType, out string family)
     {
         family = "unknown";
@@ -33,19 +49,16 @@ public sealed class FeedParser(IOptions<ParsingOptions> options, ParseMetrics? m
             return ParseResult.Failure($"the document is {document.Length:N0} bytes, more than the limit of {limits.MaxDocumentBytes:N0}");
 
         var bytes = document.Span;
-        var start = bytes is [0xEF, 0xBB, 0xBF, ..] ? 3 : 0;
-        var first = bytes[start..].IndexOfAnyExcept(" \t\r\n"u8);
-        if (first < 0)
+        if (StartOf(bytes) is not { } first)
             return ParseResult.Failure("the document is empty");
 
         var context = new ParseContext(limits, documentUrl);
         try
         {
-            // JSON is always UTF-8 (RFC 8259); anything else that does not open like JSON is XML or junk.
-            var json = bytes[start + first] is (byte)'{' or (byte)'[';
+            var json = IsJson(bytes[first]);
             family = json ? "json" : "xml";
             return json
-                ? JsonFeedParser.Parse(bytes[(start + first)..], context)
+                ? JsonFeedParser.Parse(bytes[first..], context)
                 : XmlDocumentParser.Parse(bytes, contentType, context);
         }
         catch (XmlException ex)
@@ -61,4 +74,15 @@ public sealed class FeedParser(IOptions<ParsingOptions> options, ParseMetrics? m
             return ParseResult.Failure($"the document's bytes cannot be decoded: {ex.Message}");
         }
     }
+
+    // Where the document's first character is, past a UTF-8 byte order mark and whitespace; null when it is empty.
+    private static int? StartOf(ReadOnlySpan<byte> bytes)
+    {
+        var start = bytes is [0xEF, 0xBB, 0xBF, ..] ? 3 : 0;
+        var first = bytes[start..].IndexOfAnyExcept(" \t\r\n"u8);
+        return first < 0 ? null : start + first;
+    }
+
+    // JSON is always UTF-8 (RFC 8259); anything else that does not open like JSON is XML or junk.
+    private static bool IsJson(byte first) => first is (byte)'{' or (byte)'[';
 }

@@ -13,6 +13,9 @@ internal sealed class ParseContext(ParsingOptions options, Uri? documentUrl)
     public ParsingOptions Options => options;
     public Uri? DocumentUrl => documentUrl;
 
+    /// <summary>What is kept of each entry read (see <see cref="EntryList"/>); all of it when null.</summary>
+    public Func<ParsedEntry, ParsedEntry?>? KeepEntry { get; init; }
+
     /// <summary>The XML error that stopped the walk early (see <see cref="CompleteXml"/>); null when none did.</summary>
     public string? XmlError { get; private set; }
 
@@ -22,10 +25,13 @@ internal sealed class ParseContext(ParsingOptions options, Uri? documentUrl)
     /// <summary>A fresh context with the warnings given before <paramref name="mark"/> (decoding, entities), for a second reading.</summary>
     public ParseContext Restart(int mark)
     {
-        var restarted = new ParseContext(options, documentUrl);
+        var restarted = new ParseContext(options, documentUrl) { KeepEntry = KeepEntry };
         restarted._warnings.AddRange(_warnings.Take(mark));
         return restarted;
     }
+
+    /// <summary>A list for the entries of this parse.</summary>
+    public EntryList NewEntryList() => new(options.MaxEntries, KeepEntry);
 
     public void Warn(string message)
     {

@@ -27,11 +27,22 @@ public sealed class ArticleProcessor(ContentSanitizer sanitizer, IOptions<Proces
     /// </param>
     public IReadOnlyList<Article> Process(ParsedFeed feed, Uri? documentUrl, long feedId, ICollection<string> warnings, bool forStore = true)
     {
-        var sharedIds = IncomingEntry.SharedIds(feed);
+        var process = ForDocument(feed, documentUrl, feedId, warnings, forStore);
         var articles = new List<Article>(feed.Entries.Count);
         foreach (var entry in feed.Entries)
-            articles.Add(Process(feed, entry, documentUrl, feedId, idIsUnique: entry.Id is null || !sharedIds.Contains(entry.Id.Trim()), warnings, forStore));
+            articles.Add(process(entry));
         return articles;
+    }
+
+    /// <summary>
+    /// Processes the entries of <paramref name="feed"/> one at a time, as a <see cref="StreamedFeed"/>
+    /// hands them on: the same articles as <see cref="Process(ParsedFeed, Uri?, long, ICollection{string}, bool)"/>.
+    /// The ids the document's entries share are taken from <paramref name="feed"/>'s entries.
+    /// </summary>
+    public Func<ParsedEntry, Article> ForDocument(ParsedFeed feed, Uri? documentUrl, long feedId, ICollection<string> warnings, bool forStore = true)
+    {
+        var sharedIds = IncomingEntry.SharedIds(feed);
+        return entry => Process(feed, entry, documentUrl, feedId, idIsUnique: entry.Id is null || !sharedIds.Contains(entry.Id.Trim()), warnings, forStore);
     }
 
     public Article Process(

@@ -25,6 +25,35 @@ public sealed class EntityRepairTests
         Assert.Equal(expected, EntityRepair.Repair(input, context));
     }
 
+    // The test a streamed parse makes on the bytes: true whenever the repair could change or warn,
+    // so that a document it clears is read exactly as the whole text would be.
+    [Theory]
+    [InlineData("<t>plain</t>", false)]
+    [InlineData("<t>&amp; &lt; &gt; &quot; &apos; &#233; &#xE9;</t>", false)]
+    [InlineData("<t><![CDATA[AT&T &nbsp; &eacute;]]> &amp;</t>", false)]
+    [InlineData("<t><![CDATA[a]]>&nbsp;<![CDATA[b]]></t>", true)]
+    [InlineData("<t><![CDATA[never closed &nbsp;", false)]
+    [InlineData("<t>caf&eacute;</t>", true)]
+    [InlineData("<t>AT&T</t>", true)]
+    [InlineData("<t>&</t>", true)]
+    [InlineData("<t>&#X41;</t>", true)]
+    [InlineData("<t>&#12a;</t>", true)]
+    [InlineData("<!-- &nbsp; --><t/>", true)]
+    [InlineData("<!DOCTYPE r [<!ENTITY big \"plain text\">]><r/>", true)]
+    [InlineData("<!doctype r><r>&amp;</r>", false)]
+    [InlineData("<t>caf\u00e9 &amp; \u0645\u0631\u062d\u0628\u0627</t>", false)]
+    public void Says_from_the_bytes_whether_repair_could_change_anything(string input, bool mayNeedRepair)
+    {
+        var context = new ParseContext(new ParsingOptions(), null);
+
+        Assert.Equal(mayNeedRepair, EntityRepair.MayNeedRepair(System.Text.Encoding.UTF8.GetBytes(input)));
+        if (!mayNeedRepair)
+        {
+            Assert.Null(EntityRepair.Repair(input.AsSpan(), context));
+            Assert.Empty(context.Warnings);
+        }
+    }
+
     [Fact]
     public void Expands_declared_entities_only_within_the_entity_budget()
     {

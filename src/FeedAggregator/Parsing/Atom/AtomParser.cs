@@ -13,7 +13,7 @@ internal static class AtomParser
         var feedBase = XmlBase.Resolve(context.DocumentUrl, reader.GetAttribute("xml:base"));
         var language = reader.XmlLang;
         var handler = new AtomFeedHandler(ns, format == FeedFormat.Atom03, feedBase, context);
-        var entries = new EntryList(context.Options.MaxEntries);
+        var entries = context.NewEntryList();
         var error = XmlFeedWalker.Walk(reader, handler, entries, feedBase);
 
         var feed = new ParsedFeed

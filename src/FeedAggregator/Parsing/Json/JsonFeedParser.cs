@@ -43,7 +43,7 @@ internal static class JsonFeedParser
         }
 
         var feedAuthors = JsonValues.Authors(document.Top("authors"), document.Top("author"));
-        var entries = new EntryList(context.Options.MaxEntries);
+        var entries = context.NewEntryList();
         foreach (var item in document.Items)
             entries.Add(JsonItemMapper.Map(item, feedAuthors, context));
         for (var i = 0; i < document.SkippedItems; i++)

@@ -12,7 +12,7 @@ internal static class RssParser
         var feedBase = XmlBase.Resolve(context.DocumentUrl, reader.GetAttribute("xml:base"));
         var rootLanguage = reader.XmlLang;
         var handler = new RssChannelHandler(ns, feedBase, context);
-        var entries = new EntryList(context.Options.MaxEntries);
+        var entries = context.NewEntryList();
         var error = XmlFeedWalker.Walk(reader, handler, entries, feedBase);
 
         var feed = new ParsedFeed

@@ -16,6 +16,30 @@ internal static class DocumentDecoder
     /// <summary>The document's text, leading whitespace dropped, in a pooled buffer the caller disposes.</summary>
     public static PooledText Decode(ReadOnlySpan<byte> bytes, string? contentType, ParseContext context)
     {
+        var (decoding, preamble, length) = Choose(bytes, contentType, context);
+        var text = new PooledText(length);
+        text.Advance(decoding.GetChars(bytes[preamble..], text.GetSpan(length)));
+        // Whitespace before "<?xml" (a common server-side template slip) makes the declaration illegal.
+        text.TrimStart();
+        return text;
+    }
+
+    /// <summary>
+    /// The same text as <see cref="Decode"/>, decoded as it is read rather than held whole (a large
+    /// document read twice by a streamed parse), when every byte below 0x80 is the ASCII character
+    /// it is in <paramref name="encoding"/> (UTF-8 and the single-byte encodings), so the bytes can be
+    /// searched for markup as they are; else null.
+    /// </summary>
+    public static TextReader? OpenAsciiCompatible(ReadOnlyMemory<byte> bytes, string? contentType, ParseContext context)
+    {
+        var (decoding, preamble, _) = Choose(bytes.Span, contentType, context);
+        return decoding is UTF8Encoding || decoding.IsSingleByte ? new DecodingReader(bytes[preamble..], decoding) : null;
+    }
+
+    // The encoding that decodes the body (strict, else replacing with a warning), where the body
+    // starts, and how many characters it decodes to.
+    private static (Encoding Decoding, int Preamble, int Length) Choose(ReadOnlySpan<byte> bytes, string? contentType, ParseContext context)
+    {
         var (encoding, preamble) = FromByteOrderMark(bytes);
         encoding ??= FromName(ContentTypeCharset.Parse(contentType), "the Content-Type charset", context, allowUtf16: true)
             ?? FromUtf16Pattern(bytes)
@@ -24,23 +48,15 @@ internal static class DocumentDecoder
 
         var body = bytes[preamble..];
         var decoding = Strict(encoding);
-        int length;
         try
         {
-            length = decoding.GetCharCount(body);
+            return (decoding, preamble, decoding.GetCharCount(body));
         }
         catch (DecoderFallbackException ex)
         {
             context.Warn($"the document is not valid {encoding.WebName} (first bad byte near offset {preamble + ex.Index}); undecodable bytes were replaced");
-            decoding = encoding;
-            length = decoding.GetCharCount(body);
+            return (encoding, preamble, encoding.GetCharCount(body));
         }
-
-        var text = new PooledText(length);
-        text.Advance(decoding.GetChars(body, text.GetSpan(length)));
-        // Whitespace before "<?xml" (a common server-side template slip) makes the declaration illegal.
-        text.TrimStart();
-        return text;
     }
 
     private static (Encoding? Encoding, int Preamble) FromByteOrderMark(ReadOnlySpan<byte> bytes) => bytes switch

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Globalization;
 using System.Net;
+using System.Numerics;
 using System.Text;
 using FeedAggregator.Parsing.Text;
 
@@ -18,7 +19,6 @@ namespace FeedAggregator.Parsing.Xml;
 internal static class EntityRepair
 {
     private const int MaxEntityNameLength = 32;
-    private static readonly SearchValues<char> HexDigits = SearchValues.Create("0123456789abcdefABCDEF");
 
     /// <summary>The repaired text; the same string when nothing needed repair.</summary>
     public static string Repair(string text, ParseContext context)
@@ -66,6 +66,36 @@ internal static class EntityRepair
         return output;
     }
 
+    /// <summary>
+    /// Whether <see cref="Repair"/> could change or warn about a document in an ASCII-compatible
+    /// encoding (see <see cref="DocumentDecoder.OpenAsciiCompatible"/>), tested on its bytes without
+    /// decoding them: true when a reference outside the CDATA sections is not one of XML's own, or
+    /// when there is a DOCTYPE. False means that it returns null and warns of nothing.
+    /// </summary>
+    public static bool MayNeedRepair(ReadOnlySpan<byte> bytes)
+    {
+        var i = bytes.IndexOfAny((byte)'&', (byte)'<');
+        while (i >= 0)
+        {
+            var rest = bytes[i..];
+            var next = 1;
+            if (rest[0] == (byte)'&' && !IsXmlReference(rest[1..]))
+                return true;
+            if (rest.StartsWith("<!DOCTYPE"u8))
+                return true;
+            if (rest.StartsWith("<![CDATA["u8))
+            {
+                // As the repair walk does: a section never closed runs to the end.
+                next = rest.IndexOf("]]>"u8) + 3;
+                if (next < 3)
+                    return false;
+            }
+            var after = bytes[(i + next)..].IndexOfAny((byte)'&', (byte)'<');
+            i = after < 0 ? -1 : i + next + after;
+        }
+        return false;
+    }
+
     // Most feeds use only the five XML entities and character references: one quick pass over the
     // ampersands, CDATA or not, clears them without the full walk below.
     private static bool HasSuspectReference(ReadOnlySpan<char> text)
@@ -73,25 +103,48 @@ internal static class EntityRepair
         var i = text.IndexOf('&');
         while (i >= 0)
         {
-            var rest = text[(i + 1)..];
-            if (!(rest.StartsWith("amp;", StringComparison.Ordinal) || rest.StartsWith("lt;", StringComparison.Ordinal)
-                || rest.StartsWith("gt;", StringComparison.Ordinal) || rest.StartsWith("quot;", StringComparison.Ordinal)
-                || rest.StartsWith("apos;", StringComparison.Ordinal) || IsCharacterReference(rest)))
+            if (!IsXmlReference(text[(i + 1)..]))
                 return true;
-            var next = rest.IndexOf('&');
+            var next = text[(i + 1)..].IndexOf('&');
             i = next < 0 ? -1 : i + 1 + next;
         }
         return false;
     }
 
+    // What follows an "&" in a reference the XML reader reads as it is: one of the five entities, or a character reference.
+    private static bool IsXmlReference<T>(ReadOnlySpan<T> rest) where T : unmanaged, IBinaryInteger<T> =>
+        StartsWith(rest, "amp;") || StartsWith(rest, "lt;") || StartsWith(rest, "gt;") || StartsWith(rest, "quot;")
+        || StartsWith(rest, "apos;") || IsCharacterReference(rest);
+
     // "#233;" or "#xE9;" (an uppercase "#X" is HTML and needs repair).
-    private static bool IsCharacterReference(ReadOnlySpan<char> rest)
+    private static bool IsCharacterReference<T>(ReadOnlySpan<T> rest) where T : unmanaged, IBinaryInteger<T>
     {
-        if (rest.Length < 3 || rest[0] != '#')
+        if (rest.Length < 3 || rest[0] != T.CreateTruncating('#'))
             return false;
-        var digits = rest[1] == 'x' ? rest[2..] : rest[1..];
-        var end = digits.IndexOf(';');
-        return end > 0 && (rest[1] == 'x' ? !digits[..end].ContainsAnyExcept(HexDigits) : !digits[..end].ContainsAnyExceptInRange('0', '9'));
+        var hex = rest[1] == T.CreateTruncating('x');
+        var digits = hex ? rest[2..] : rest[1..];
+        var end = digits.IndexOf(T.CreateTruncating(';'));
+        if (end <= 0)
+            return false;
+        foreach (var digit in digits[..end])
+        {
+            var c = (char)ushort.CreateTruncating(digit);
+            if (!(hex ? char.IsAsciiHexDigit(c) : char.IsAsciiDigit(c)))
+                return false;
+        }
+        return true;
+    }
+
+    private static bool StartsWith<T>(ReadOnlySpan<T> text, string ascii) where T : unmanaged, IBinaryInteger<T>
+    {
+        if (text.Length < ascii.Length)
+            return false;
+        for (var i = 0; i < ascii.Length; i++)
+        {
+            if (text[i] != T.CreateTruncating(ascii[i]))
+                return false;
+        }
+        return true;
     }
 
     // Where to go on from a "<!": a CDATA section is skipped whole; the DOCTYPE's internal subset

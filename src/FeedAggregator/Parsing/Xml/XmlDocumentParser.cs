@@ -24,6 +24,60 @@ internal static class XmlDocumentParser
         return xmlError is null ? strict : Recover(text, strict, xmlError, context.Restart(mark));
     }
 
+    /// <summary>
+    /// The strict reading of <see cref="Parse"/> without the document's text held whole: the bytes
+    /// are decoded as the reader goes, the entries are kept without their summary and content, and
+    /// the result reads the document once more to hand each entry on whole (see
+    /// <see cref="StreamedFeed"/>). Null when the document needs more than that reading (an
+    /// encoding that is not ASCII-compatible, entity repair, an XML error and its recovery): the
+    /// caller then parses it whole, so both give the same feed.
+    /// </summary>
+    public static StreamedFeed? ParseStreamed(ReadOnlyMemory<byte> bytes, string? contentType, ParsingOptions options, Uri? documentUrl)
+    {
+        var first = ReadDecoding(bytes, contentType, new ParseContext(options, documentUrl) { KeepEntry = e => e with { Summary = null, Content = null } });
+        if (first?.Feed is not { } feed)
+            return null;
+
+        return StreamedFeed.Streamed(first, onEntry =>
+        {
+            var index = 0;
+            var again = new ParseContext(options, documentUrl)
+            {
+                // What the first reading kept (inherited authors too), with the text it left out.
+                KeepEntry = entry =>
+                {
+                    onEntry(feed.Entries[index++] with { Summary = entry.Summary, Content = entry.Content });
+                    return null;
+                },
+            };
+            if (ReadDecoding(bytes, contentType, again) is null || index != feed.Entries.Count)
+                throw new InvalidOperationException("the document read differently the second time");
+        });
+    }
+
+    // One strict reading of text decoded as it is read; null when it needs the whole text.
+    private static ParseResult? ReadDecoding(ReadOnlyMemory<byte> bytes, string? contentType, ParseContext context)
+    {
+        using var text = DocumentDecoder.OpenAsciiCompatible(bytes, contentType, context);
+        if (text is null || EntityRepair.MayNeedRepair(bytes.Span))
+            return null;
+
+        using var reader = SafeXmlReader.Create(text, context.Options);
+        // Only an XML error needs the text for its message, and that is read whole anyway.
+        var (kind, _, _) = XmlFormatDetector.Detect(reader, []);
+        if (kind is null)
+            return null;
+        try
+        {
+            var result = ReadAs(kind, reader, context);
+            return result.IsSuccess && context.XmlError is null ? result : null;
+        }
+        catch (XmlException)
+        {
+            return null;
+        }
+    }
+
     private static ParseResult Recover(PooledText text, ParseResult strict, string xmlError, ParseContext context)
     {
         // Within the reader's own limit, with room for the end tags written at the end.
@@ -58,11 +112,7 @@ internal static class XmlDocumentParser
 
         try
         {
-            var result = kind.Format switch
-            {
-                FeedFormat.Atom10 or FeedFormat.Atom03 => AtomParser.Parse(reader, kind.Format, kind.Namespace, context),
-                _ => RssParser.Parse(reader, kind.Format, kind.Namespace, context),
-            };
+            var result = ReadAs(kind, reader, context);
             xmlError = context.XmlError;
             return result;
         }
@@ -72,4 +122,10 @@ internal static class XmlDocumentParser
             return ParseResult.Failure($"malformed XML: {xmlError}", kind.Format);
         }
     }
+
+    private static ParseResult ReadAs(XmlFeedKind kind, XmlReader reader, ParseContext context) => kind.Format switch
+    {
+        FeedFormat.Atom10 or FeedFormat.Atom03 => AtomParser.Parse(reader, kind.Format, kind.Namespace, context),
+        _ => RssParser.Parse(reader, kind.Format, kind.Namespace, context),
+    };
 }

@@ -233,6 +233,36 @@ public sealed class ParseCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_document_of_a_megabyte_or_more_is_streamed_and_each_entry_reads_as_it_would_alone()
+    {
+        // Over the streaming threshold; HTML entities in CDATA (as WordPress writes them), the
+        // channel's language after its items, and one entry over the content cap.
+        const string Channel = "<rss version=\"2.0\" xmlns:content=\"http://purl.org/rss/1.0/modules/content/\"><channel><title>Big</title>";
+        var paragraph = "<p>The council met &ndash; &laquo;on Tuesday&raquo;&nbsp;to discuss <a href=\"/budget?a=1&amp;b=2\">the budget</a>.</p>";
+        string Item(int n) => $"<item><guid>g{n}</guid><title>Entry {n}</title><link>https://example.com/{n}</link>"
+            + $"<content:encoded><![CDATA[{string.Concat(Enumerable.Repeat(paragraph, n == 7 ? 2000 : 30))}<script>x()</script>]]></content:encoded></item>";
+        var big = Write("big.rss", $"{Channel}{string.Concat(Enumerable.Range(0, 300).Select(Item))}<language>fr</language></channel></rss>");
+        Assert.True(new FileInfo(big).Length > 1 << 20);
+        var alone = new[] { 0, 7, 299 }.Select(n => Write($"alone-{n}.rss", $"{Channel}{Item(n)}<language>fr</language></channel></rss>")).ToArray();
+
+        var result = await _folder.RunAsync("parse", alone[0], big, alone[1], alone[2], "--json", "--Processing:MaxEntryHtmlBytes=100000");
+        var rows = result.Lines.Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        var entries = rows[1].GetProperty("entries");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal([alone[0], big, alone[1], alone[2]], rows.Select(r => r.GetProperty("source").GetString()));
+        Assert.Equal(300, entries.GetArrayLength());
+        Assert.Equal(entries[0].GetRawText(), rows[0].GetProperty("entries")[0].GetRawText());
+        Assert.Equal(entries[7].GetRawText(), rows[2].GetProperty("entries")[0].GetRawText());
+        Assert.Equal(entries[299].GetRawText(), rows[3].GetProperty("entries")[0].GetRawText());
+        Assert.Equal("fr", entries[299].GetProperty("language").GetString());
+        Assert.DoesNotContain("<script", entries[299].GetProperty("content").GetString(), StringComparison.Ordinal);
+        // What processing cut is in the warnings, written after the entries.
+        Assert.Contains(rows[1].GetProperty("warnings").EnumerateArray(), w => w.GetString()!.Contains("'g7'", StringComparison.Ordinal));
+        Assert.Equal("warnings", rows[1].EnumerateObject().Last().Name);
+    }
+
+    [Fact]
     public async Task Markup_titles_resolve_against_the_base_of_their_own_element_first()
     {
         var path = Write("bases.atom", """

@@ -1,0 +1,110 @@
+using System.Text;
+using System.Text.Json;
+using FeedAggregator.Parsing;
+using Microsoft.Extensions.Options;
+
+namespace FeedAggregator.Tests.Parsing;
+
+/// <summary>
+/// A streamed parse (a large document read twice, its entries handed on one at a time) gives
+/// exactly the feed the whole parse gives, or is the whole parse when the document needs it.
+/// </summary>
+public sealed class StreamedFeedTests
+{
+    private static readonly JsonSerializerOptions Describe = new() { WriteIndented = true };
+
+    public static TheoryData<string> Fixtures()
+    {
+        var root = Path.Combine(AppContext.BaseDirectory, "TestData", "Parsing");
+        return [.. Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(root, f)).Order(StringComparer.Ordinal)];
+    }
+
+    [Theory]
+    [MemberData(nameof(Fixtures))]
+    public void Every_fixture_reads_the_same_streamed_as_whole(string name)
+    {
+        var bytes = ParsingFixtures.Bytes(name);
+        var url = new Uri("http://example.com/dir/" + name.Replace('\\', '/'));
+
+        Assert.Equal(Json(FeedParser.Default.Parse(bytes, url)), Json(Streamed(FeedParser.Default, bytes, url)));
+    }
+
+    [Theory]
+    [InlineData("atom10.xml", true)]
+    [InlineData("rss20-full.xml", true)]
+    [InlineData("rss10-rdf.xml", true)]
+    [InlineData("arabic-windows-1256.xml", true)]
+    [InlineData("rss-bom-whitespace-before-declaration.xml", true)]
+    [InlineData("atom03-utf16.xml", false)] // not ASCII-compatible
+    [InlineData("rss091-doctype.xml", false)] // a DOCTYPE: entity repair reads it
+    [InlineData("rss-truncated.xml", false)] // an XML error: recovery reads the whole text
+    [InlineData("html-page.html", false)]
+    [InlineData("jsonfeed-11.json", false)]
+    public void Streams_a_well_formed_xml_document_and_reads_any_other_whole(string name, bool streamed)
+    {
+        var feed = FeedParser.Default.ParseStreamed(ParsingFixtures.Bytes(name), streamFromBytes: 0);
+
+        Assert.Equal(streamed, feed.IsStreamed);
+    }
+
+    [Fact]
+    public void The_feed_holds_its_entries_without_their_text_until_they_are_read_again()
+    {
+        var bytes = Rss(3, "<![CDATA[<p>caf&eacute;&nbsp;au lait</p>]]>");
+
+        var feed = FeedParser.Default.ParseStreamed(bytes, streamFromBytes: 0);
+        var handed = new List<ParsedEntry>();
+        feed.ForEachEntry(handed.Add);
+
+        Assert.True(feed.IsStreamed);
+        Assert.Equal(["i0", "i1", "i2"], feed.Result.Feed!.Entries.Select(e => e.Id));
+        Assert.All(feed.Result.Feed.Entries, e => Assert.Null(e.Content));
+        Assert.Equal(["i0", "i1", "i2"], handed.Select(e => e.Id));
+        Assert.All(handed, e => Assert.Equal("<p>caf&eacute;&nbsp;au lait</p>", e.Content));
+        Assert.Equal(Json(FeedParser.Default.Parse(bytes)), Json(feed));
+    }
+
+    [Fact]
+    public void Keeps_the_entry_limit_and_its_warning()
+    {
+        var parser = new FeedParser(Options.Create(new ParsingOptions { MaxEntries = 2 }));
+        var bytes = Rss(5, "text");
+
+        var feed = parser.ParseStreamed(bytes, streamFromBytes: 0);
+
+        Assert.True(feed.IsStreamed);
+        Assert.Equal(Json(parser.Parse(bytes)), Json(feed));
+        Assert.Contains("the feed has 5 entries, more than the limit of 2; kept the first 2", feed.Result.Feed!.Warnings);
+    }
+
+    [Fact]
+    public void A_document_under_the_threshold_or_needing_repair_is_read_whole()
+    {
+        var small = Rss(2, "text");
+        var repaired = Rss(2, "caf&eacute;");
+
+        Assert.False(FeedParser.Default.ParseStreamed(small).IsStreamed);
+        Assert.False(FeedParser.Default.ParseStreamed(repaired, streamFromBytes: 0).IsStreamed);
+        Assert.Equal(Json(FeedParser.Default.Parse(repaired)), Json(FeedParser.Default.ParseStreamed(repaired, streamFromBytes: 0)));
+    }
+
+    private static byte[] Rss(int items, string content) => Encoding.UTF8.GetBytes($"""
+        <?xml version="1.0" encoding="utf-8"?>
+        <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>T</title>
+        {string.Concat(Enumerable.Range(0, items).Select(i => $"<item><guid>i{i}</guid><title>Item {i}</title><content:encoded>{content}</content:encoded></item>"))}
+        <language>fr</language></channel></rss>
+        """);
+
+    private static StreamedFeed Streamed(FeedParser parser, byte[] bytes, Uri? url) => parser.ParseStreamed(bytes, url, streamFromBytes: 0);
+
+    private static string Json(ParseResult result) => JsonSerializer.Serialize(result, Describe);
+
+    // The streamed result with the entries as they are handed on, in the shape of a whole parse.
+    private static string Json(StreamedFeed streamed)
+    {
+        var entries = new List<ParsedEntry>();
+        streamed.ForEachEntry(entries.Add);
+        var feed = streamed.Result.Feed;
+        return JsonSerializer.Serialize(feed is null ? streamed.Result : ParseResult.Success(feed with { Entries = entries }), Describe);
+    }
+}
