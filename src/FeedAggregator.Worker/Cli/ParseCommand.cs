@@ -63,7 +63,8 @@ internal static class ParseCommand
         {
             await Console.Out.WriteAsync(block);
             block.Clear();
-            ParseOutput.WriteJson(streamed, Console.Out);
+            using (streamed.Document)
+                ParseOutput.WriteJson(streamed, Console.Out);
             await Console.Out.WriteAsync('\n');
             return ok ? 0 : 1;
         }
@@ -97,35 +98,40 @@ internal static class ParseCommand
             // A streamed document's JSON is written, its entries processed one by one, when its turn comes.
             if (asJson && outcome.IsStreamed)
                 return new Formatted(outcome.Ok, null, outcome);
-            return new Formatted(outcome.Ok, asJson ? ParseOutput.ToJsonLine(outcome) : Utf8Line.From(ParseOutput.ToText(outcome)), null);
+            using (outcome.Document)
+                return new Formatted(outcome.Ok, asJson ? ParseOutput.ToJsonLine(outcome) : Utf8Line.From(ParseOutput.ToText(outcome)), null);
         }
 
         private async Task<ParseOutcome> ParseAsync(string input, CancellationToken cancellationToken)
         {
-            byte[] bytes;
-            Uri? documentUrl;
-            string? contentType = null;
             if (Uri.TryCreate(input, UriKind.Absolute, out var url) && url.Scheme is "http" or "https")
             {
                 var fetched = await Fetcher.FetchAsync(new FetchRequest(url), cancellationToken);
                 if (fetched.Outcome != FetchOutcome.Content)
                     return ParseOutcome.Failed(input, "fetch: " + (fetched.Error ?? $"HTTP {fetched.StatusCode}"));
-                (bytes, documentUrl, contentType) = (fetched.Body ?? [], fetched.FinalUrl, fetched.ContentType);
-            }
-            else
-            {
-                try
-                {
-                    bytes = await File.ReadAllBytesAsync(input, cancellationToken);
-                    documentUrl = new Uri(Path.GetFullPath(input));
-                }
-                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-                {
-                    return ParseOutcome.Failed(input, $"cannot read the file: {ex.Message}");
-                }
+                return Outcome(input, Parser.ParseStreamed(fetched.Body ?? [], fetched.FinalUrl, fetched.ContentType), fetched.FinalUrl);
             }
 
-            var parsed = Parser.ParseStreamed(bytes, documentUrl, contentType);
+            FileDocument? file = null;
+            try
+            {
+                file = FileDocument.Open(input);
+                var documentUrl = new Uri(Path.GetFullPath(input));
+                var parsed = Parser.ParseStreamed(file.Read, file.Length, documentUrl);
+                if (!parsed.IsStreamed)
+                    file.Dispose();
+                // A streamed file is read again as its line is written, then closed.
+                return Outcome(input, parsed, documentUrl) with { Document = parsed.IsStreamed ? file : null };
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+            {
+                file?.Dispose();
+                return ParseOutcome.Failed(input, $"cannot read the file: {ex.Message}");
+            }
+        }
+
+        private ParseOutcome Outcome(string input, StreamedFeed parsed, Uri? documentUrl)
+        {
             if (parsed.Result.Feed is not { } feed)
                 return ParseOutcome.Failed(input, parsed.Result.Error ?? "not a feed");
             var warnings = new List<string>(feed.Warnings);

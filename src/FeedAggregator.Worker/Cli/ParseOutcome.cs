@@ -27,5 +27,8 @@ internal sealed record ParseOutcome(string Source, ParsedFeed? Feed, string? Err
     /// <summary>The document is read again by <see cref="ForEachArticle"/> (<see cref="StreamedFeed"/>), its articles never held together.</summary>
     public bool IsStreamed { get; init; }
 
+    /// <summary>The file a streamed document is read again from; disposed once its line is written.</summary>
+    public IDisposable? Document { get; init; }
+
     public static ParseOutcome Failed(string source, string error) => new(source, null, error);
 }

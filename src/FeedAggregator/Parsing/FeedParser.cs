@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using System.Xml;
@@ -25,28 +26,66 @@ public sealed class FeedParser(IOptions<ParsingOptions> options, ParseMetrics? m
         return result;
     }
 
+    /// <summary>Under a megabyte, holding a document costs less than reading it twice.</summary>
+    public const int StreamFromBytes = 1 << 20;
+
     /// <summary>
     /// <see cref="Parse"/> for a caller that handles the entries one at a time: a well-formed XML
     /// document in an ASCII-compatible encoding, of <paramref name="streamFromBytes"/> or more, is
     /// read without its text or its entries' content held whole (see <see cref="StreamedFeed"/>);
-    /// any other is parsed whole, as by <see cref="Parse"/>. Under a megabyte, holding a document
-    /// costs less than reading it twice.
+    /// any other is parsed whole, as by <see cref="Parse"/>.
     /// </summary>
-    public StreamedFeed ParseStreamed(ReadOnlyMemory<byte> document, Uri? documentUrl = null, string? contentType = null, int streamFromBytes = 1 << 20)
+    public StreamedFeed ParseStreamed(ReadOnlyMemory<byte> document, Uri? documentUrl = null, string? contentType = null, int streamFromBytes = StreamFromBytes) =>
+        document.Length < streamFromBytes
+            ? StreamedFeed.Whole(Parse(document, documentUrl, contentType))
+            : ParseStreamed(() => AsStream(document), document.Length, documentUrl, contentType, streamFromBytes);
+
+    /// <summary>
+    /// <see cref="ParseStreamed(ReadOnlyMemory{byte}, Uri?, string?, int)"/> of a document read
+    /// from <paramref name="open"/> each time (a file: its bytes are not held either), which must
+    /// give the same <paramref name="length"/> bytes every time.
+    /// </summary>
+    public StreamedFeed ParseStreamed(Func<Stream> open, long length, Uri? documentUrl = null, string? contentType = null, int streamFromBytes = StreamFromBytes)
     {
         var limits = options.Value;
-        if (document.Length >= streamFromBytes && document.Length <= limits.MaxDocumentBytes && StartOf(document.Span) is { } first && !IsJson(document.Span[first])
-            && XmlDocumentParser.ParseStreamed(document, contentType, limits, documentUrl) is { } streamed)
+        if (length > limits.MaxDocumentBytes)
+        {
+            metrics?.Failed(null, "unknown");
+            return StreamedFeed.Whole(TooLarge(length, limits));
+        }
+        if (length >= streamFromBytes && FirstByte(open) is { } first && !IsJson(first)
+            && XmlDocumentParser.ParseStreamed(open, contentType, limits, documentUrl) is { } streamed)
             return streamed;
-        return StreamedFeed.Whole(Parse(document, documentUrl, contentType));
+
+        using var stream = open();
+        using var whole = new MemoryStream();
+        stream.CopyTo(whole);
+        return StreamedFeed.Whole(Parse(whole.GetBuffer().AsMemory(0, (int)whole.Length), documentUrl, contentType));
     }
+
+    private static MemoryStream AsStream(ReadOnlyMemory<byte> document) =>
+        MemoryMarshal.TryGetArray(document, out var segment)
+            ? new MemoryStream(segment.Array!, segment.Offset, segment.Count, writable: false)
+            : new MemoryStream(document.ToArray(), writable: false);
+
+    // The first byte of the document past a byte order mark and whitespace, when its first kilobytes hold one.
+    private static byte? FirstByte(Func<Stream> open)
+    {
+        var head = new byte[4096];
+        using var stream = open();
+        var length = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        return StartOf(head.AsSpan(0, length)) is { } first ? head[first] : null;
+    }
+
+    private static ParseResult TooLarge(long length, ParsingOptions limits) =>
+        ParseResult.Failure($"the document is {length:N0} bytes, more than the limit of {limits.MaxDocumentBytes:N0}");
 
     private ParseResult Read(ReadOnlyMemory<byte> document, Uri? documentUrl, string? contentType, out string family)
     {
         family = "unknown";
         var limits = options.Value;
         if (document.Length > limits.MaxDocumentBytes)
-            return ParseResult.Failure($"the document is {document.Length:N0} bytes, more than the limit of {limits.MaxDocumentBytes:N0}");
+            return TooLarge(document.Length, limits);
 
         var bytes = document.Span;
         if (StartOf(bytes) is not { } first)

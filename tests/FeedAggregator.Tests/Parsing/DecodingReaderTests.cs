@@ -30,9 +30,11 @@ public sealed class DecodingReaderTests
     public void Drops_leading_whitespace_and_byte_order_marks_longer_than_a_block()
     {
         var bytes = Encoding.UTF8.GetBytes(new string(' ', 40_000) + "\uFEFF\n<r>\u0645\u0631\u062d\u0628\u0627</r>");
+        // A streamed parse reads such a document whole (its encoding is sniffed past the head), but the reader is ready for it.
+        using var reader = new DecodingReader(new MemoryStream(bytes), Encoding.UTF8, preamble: 0);
 
-        Assert.Equal("<r>\u0645\u0631\u062d\u0628\u0627</r>", Streamed(bytes));
-        Assert.Equal(Whole(bytes), Streamed(bytes));
+        Assert.Equal("<r>\u0645\u0631\u062d\u0628\u0627</r>", reader.ReadToEnd());
+        Assert.Equal("<r>\u0645\u0631\u062d\u0628\u0627</r>", Whole(bytes));
     }
 
     [Fact]
@@ -50,12 +52,16 @@ public sealed class DecodingReaderTests
     }
 
     [Fact]
-    public void Is_not_offered_for_an_encoding_whose_bytes_below_0x80_are_not_ascii()
+    public void Is_not_offered_for_an_encoding_whose_bytes_below_0x80_are_not_ascii_or_bytes_it_cannot_decode()
     {
-        var context = new ParseContext(new ParsingOptions(), null);
         var utf16 = Encoding.Unicode.GetPreamble().Concat(Encoding.Unicode.GetBytes("<r/>")).ToArray();
+        var invalid = Encoding.UTF8.GetBytes("<r>caf\u00e9</r>").Concat(new byte[] { 0xC3 }).ToArray();
+        var farDeclaration = Encoding.UTF8.GetBytes(new string(' ', 5000) + "<?xml version=\"1.0\" encoding=\"windows-1252\"?><r/>");
 
-        Assert.Null(DocumentDecoder.OpenAsciiCompatible(utf16, null, context));
+        Assert.Null(Choose(utf16));
+        Assert.Null(Choose(invalid));
+        Assert.Null(Choose(farDeclaration)); // past the head the encoding is sniffed from
+        Assert.NotNull(Choose(Encoding.UTF8.GetBytes("<r>caf\u00e9</r>")));
     }
 
     private static string Whole(byte[] bytes)
@@ -75,6 +81,9 @@ public sealed class DecodingReaderTests
         return text.ToString();
     }
 
+    private static (Encoding Decoding, int Preamble)? Choose(byte[] bytes) =>
+        DocumentDecoder.ChooseStreamed(() => new MemoryStream(bytes), null, new ParseContext(new ParsingOptions(), null));
+
     private static TextReader Open(byte[] bytes) =>
-        DocumentDecoder.OpenAsciiCompatible(bytes, null, new ParseContext(new ParsingOptions(), null)) ?? throw new InvalidOperationException("not ASCII-compatible");
+        Choose(bytes) is var (encoding, preamble) ? new DecodingReader(new MemoryStream(bytes), encoding, preamble) : throw new InvalidOperationException("not streamed");
 }

@@ -54,6 +54,31 @@ public sealed class EntityRepairTests
         }
     }
 
+    // Read from a stream a block of 64 KB at a time, the test gives what it gives on the whole
+    // bytes, wherever a reference, a CDATA section's start or end, or a DOCTYPE falls.
+    [Theory]
+    [InlineData("&nbsp;")]
+    [InlineData("&amp;")]
+    [InlineData("&#8217;")]
+    [InlineData("&#x12345678901234567890123456789012345678901234567890123456789012345;")]
+    [InlineData("<![CDATA[&nbsp;]]>")]
+    [InlineData("<![CDATA[x]]>&nbsp;")]
+    [InlineData("]]>&nbsp;")]
+    [InlineData("<!DOCTYPE r>")]
+    [InlineData("AT&T")]
+    public void Says_the_same_of_a_stream_read_in_blocks_wherever_the_block_ends(string token)
+    {
+        const int Block = 64 * 1024;
+        foreach (var before in new[] { Block - 70, Block - 9, Block - 5, Block - 2, Block - 1, Block, Block + 1, 2 * Block - 3 })
+        {
+            // Inside a CDATA section opened at the start, for the "]]>" cases.
+            var opening = token.StartsWith("]]>", StringComparison.Ordinal) ? "<t><![CDATA[" : "<t>";
+            var bytes = System.Text.Encoding.UTF8.GetBytes(opening + new string('x', before - opening.Length) + token + "</t>");
+
+            Assert.Equal(EntityRepair.MayNeedRepair(bytes), EntityRepair.MayNeedRepair(new MemoryStream(bytes)));
+        }
+    }
+
     [Fact]
     public void Expands_declared_entities_only_within_the_entity_budget()
     {

@@ -88,6 +88,42 @@ public sealed class StreamedFeedTests
         Assert.Equal(Json(FeedParser.Default.Parse(repaired)), Json(FeedParser.Default.ParseStreamed(repaired, streamFromBytes: 0)));
     }
 
+    [Fact]
+    public void A_document_of_many_blocks_reads_the_same_streamed_and_bytes_it_cannot_decode_read_whole()
+    {
+        // Two- and three-byte characters and CDATA sections across every block of the readers.
+        var large = Rss(2500, "<![CDATA[<p>\u0645\u0631\u062d\u0628\u0627 caf\u00e9 &nbsp;\u20ac</p>]]> &amp; \u00e9t\u00e9");
+        var invalid = large.Concat("<!-- \xff -->"u8.ToArray()).Append((byte)0xFF).ToArray();
+
+        var streamed = FeedParser.Default.ParseStreamed(large, streamFromBytes: 0);
+        var notStreamed = FeedParser.Default.ParseStreamed(invalid, streamFromBytes: 0);
+
+        Assert.True(large.Length > 4 * 64 * 1024);
+        Assert.True(streamed.IsStreamed);
+        Assert.Equal(Json(FeedParser.Default.Parse(large)), Json(streamed));
+        Assert.False(notStreamed.IsStreamed);
+        Assert.Contains(notStreamed.Result.Feed!.Warnings, w => w.StartsWith("the document is not valid utf-8", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_document_read_from_a_stream_is_opened_for_each_reading_and_a_too_large_one_is_never_read()
+    {
+        var bytes = Rss(3, "text");
+        var opened = 0;
+        var parser = new FeedParser(Options.Create(new ParsingOptions { MaxDocumentBytes = bytes.Length }));
+
+        var feed = parser.ParseStreamed(() => { opened++; return new MemoryStream(bytes); }, bytes.Length, streamFromBytes: 0);
+        var beforeEntries = opened;
+        var entries = new List<ParsedEntry>();
+        feed.ForEachEntry(entries.Add);
+        var tooLarge = parser.ParseStreamed(() => throw new InvalidOperationException("read"), bytes.Length + 1L);
+
+        Assert.True(feed.IsStreamed);
+        Assert.Equal(3, entries.Count);
+        Assert.True(opened > beforeEntries, "the entries are read again");
+        Assert.StartsWith("the document is ", tooLarge.Result.Error, StringComparison.Ordinal);
+    }
+
     private static byte[] Rss(int items, string content) => Encoding.UTF8.GetBytes($"""
         <?xml version="1.0" encoding="utf-8"?>
         <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>T</title>

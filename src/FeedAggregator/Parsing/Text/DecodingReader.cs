@@ -4,21 +4,32 @@ using System.Text;
 namespace FeedAggregator.Parsing.Text;
 
 /// <summary>
-/// A document's bytes as text, decoded a block at a time as the XML reader asks for it, with the
-/// leading whitespace and stray byte order marks that <see cref="PooledText.TrimStart"/> drops
-/// dropped too: the text <see cref="DocumentDecoder.Decode"/> gives, without holding it whole.
+/// A document's bytes as text, read and decoded a block at a time as the XML reader asks for it,
+/// with the leading whitespace and stray byte order marks that <see cref="PooledText.TrimStart"/>
+/// drops dropped too: the text <see cref="DocumentDecoder.Decode"/> gives, never held whole.
+/// Owns <paramref name="stream"/>.
 /// </summary>
-internal sealed class DecodingReader(ReadOnlyMemory<byte> body, Encoding encoding) : TextReader
+internal sealed class DecodingReader : TextReader
 {
-    private const int BlockChars = 16 * 1024;
+    private const int BlockBytes = 16 * 1024;
 
-    private readonly Decoder _decoder = encoding.GetDecoder();
-    private ReadOnlyMemory<byte> _left = body;
-    private char[] _block = ArrayPool<char>.Shared.Rent(BlockChars);
+    private readonly Stream _stream;
+    private readonly Decoder _decoder;
+    private byte[] _bytes = ArrayPool<byte>.Shared.Rent(BlockBytes);
+    // A block of bytes decodes to as many characters at most, and one more a character split before it.
+    private char[] _block = ArrayPool<char>.Shared.Rent(BlockBytes + 1);
     private int _position;
     private int _end;
     private bool _started;
-    private bool _flushed;
+    private bool _ended;
+
+    /// <param name="encoding">One that decodes no byte into more than one character (UTF-8, single-byte).</param>
+    public DecodingReader(Stream stream, Encoding encoding, int preamble)
+    {
+        _stream = stream;
+        _decoder = encoding.GetDecoder();
+        stream.ReadExactly(_bytes, 0, preamble);
+    }
 
     public override int Peek() => Fill() ? _block[_position] : -1;
 
@@ -36,22 +47,18 @@ internal sealed class DecodingReader(ReadOnlyMemory<byte> body, Encoding encodin
         return count;
     }
 
-    // True when a character is ready at _position; decodes the next block when none is. The whole
-    // rest of the input is given each time, so flushing is always right.
+    // True when a character is ready at _position; reads and decodes the next block when none is.
     private bool Fill()
     {
         while (_position == _end)
         {
-            if (_block.Length == 0)
+            if (_ended)
                 return false;
-            if (_flushed)
-            {
-                End();
-                return false;
-            }
-            _decoder.Convert(_left.Span, _block, flush: true, out var used, out _end, out _flushed);
-            _left = _left[used..];
+            var read = _stream.Read(_bytes, 0, BlockBytes);
+            // The last call flushes what a cut-off character left in the decoder.
+            _end = _decoder.GetChars(_bytes, 0, read, _block, 0, flush: read == 0);
             _position = 0;
+            _ended = read == 0;
             if (!_started)
                 SkipLeadingWhitespace();
         }
@@ -65,17 +72,15 @@ internal sealed class DecodingReader(ReadOnlyMemory<byte> body, Encoding encodin
         _started = _position < _end;
     }
 
-    private void End()
-    {
-        if (_block.Length > 0)
-            ArrayPool<char>.Shared.Return(_block);
-        _block = [];
-        _position = _end = 0;
-    }
-
     protected override void Dispose(bool disposing)
     {
-        End();
+        if (_bytes.Length > 0)
+        {
+            ArrayPool<byte>.Shared.Return(_bytes);
+            ArrayPool<char>.Shared.Return(_block);
+            (_bytes, _block) = ([], []);
+            _stream.Dispose();
+        }
         base.Dispose(disposing);
     }
 }

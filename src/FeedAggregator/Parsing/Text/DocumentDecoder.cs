@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace FeedAggregator.Parsing.Text;
@@ -9,6 +10,8 @@ namespace FeedAggregator.Parsing.Text;
 /// </summary>
 internal static class DocumentDecoder
 {
+    private const int HeadBytes = 4096;
+    private const int BlockBytes = 64 * 1024;
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     static DocumentDecoder() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
@@ -25,27 +28,36 @@ internal static class DocumentDecoder
     }
 
     /// <summary>
-    /// The same text as <see cref="Decode"/>, decoded as it is read rather than held whole (a large
-    /// document read twice by a streamed parse), when every byte below 0x80 is the ASCII character
-    /// it is in <paramref name="encoding"/> (UTF-8 and the single-byte encodings), so the bytes can be
-    /// searched for markup as they are; else null.
+    /// For a streamed parse (a large document read twice as <see cref="DecodingReader"/>s, never held
+    /// whole): the encoding <see cref="Decode"/> would choose, strict, and where the body starts,
+    /// when every byte below 0x80 is the ASCII character it is in that encoding (UTF-8 and the
+    /// single-byte encodings, so the bytes can be searched for markup as they are) and every byte
+    /// decodes; else null, and the document is decoded whole (which says where a bad byte is).
     /// </summary>
-    public static TextReader? OpenAsciiCompatible(ReadOnlyMemory<byte> bytes, string? contentType, ParseContext context)
+    public static (Encoding Decoding, int Preamble)? ChooseStreamed(Func<Stream> open, string? contentType, ParseContext context)
     {
-        var (decoding, preamble, _) = Choose(bytes.Span, contentType, context);
-        return decoding is UTF8Encoding || decoding.IsSingleByte ? new DecodingReader(bytes[preamble..], decoding) : null;
+        var head = new byte[HeadBytes];
+        int length;
+        using (var stream = open())
+            length = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+
+        var bytes = head.AsSpan(0, length);
+        // The XML declaration is looked for past leading whitespace: it must lie within the head.
+        var first = bytes.IndexOfAnyExcept(" \t\r\n"u8);
+        if (length == HeadBytes && (first < 0 || first + XmlDeclaration.MaxDeclarationBytes > length))
+            return null;
+        var (encoding, preamble) = Pick(bytes, contentType, context);
+        if (encoding is not UTF8Encoding && !encoding.IsSingleByte)
+            return null;
+        var strict = Strict(encoding);
+        return DecodesWhole(open, strict, preamble) ? (strict, preamble) : null;
     }
 
     // The encoding that decodes the body (strict, else replacing with a warning), where the body
     // starts, and how many characters it decodes to.
     private static (Encoding Decoding, int Preamble, int Length) Choose(ReadOnlySpan<byte> bytes, string? contentType, ParseContext context)
     {
-        var (encoding, preamble) = FromByteOrderMark(bytes);
-        encoding ??= FromName(ContentTypeCharset.Parse(contentType), "the Content-Type charset", context, allowUtf16: true)
-            ?? FromUtf16Pattern(bytes)
-            ?? FromName(XmlDeclaration.SniffEncoding(bytes), "the XML declaration's encoding", context, allowUtf16: false)
-            ?? Encoding.UTF8;
-
+        var (encoding, preamble) = Pick(bytes, contentType, context);
         var body = bytes[preamble..];
         var decoding = Strict(encoding);
         try
@@ -56,6 +68,51 @@ internal static class DocumentDecoder
         {
             context.Warn($"the document is not valid {encoding.WebName} (first bad byte near offset {preamble + ex.Index}); undecodable bytes were replaced");
             return (encoding, preamble, encoding.GetCharCount(body));
+        }
+    }
+
+    // The document's encoding, from its first bytes, and the length of its byte order mark.
+    private static (Encoding Encoding, int Preamble) Pick(ReadOnlySpan<byte> bytes, string? contentType, ParseContext context)
+    {
+        var (encoding, preamble) = FromByteOrderMark(bytes);
+        encoding ??= FromName(ContentTypeCharset.Parse(contentType), "the Content-Type charset", context, allowUtf16: true)
+            ?? FromUtf16Pattern(bytes)
+            ?? FromName(XmlDeclaration.SniffEncoding(bytes), "the XML declaration's encoding", context, allowUtf16: false)
+            ?? Encoding.UTF8;
+        return (encoding, preamble);
+    }
+
+    private static bool DecodesWhole(Func<Stream> open, Encoding strict, int preamble)
+    {
+        using var stream = open();
+        var decoder = strict.GetDecoder();
+        var bytes = ArrayPool<byte>.Shared.Rent(BlockBytes);
+        var chars = ArrayPool<char>.Shared.Rent(BlockBytes);
+        try
+        {
+            stream.ReadExactly(bytes, 0, preamble);
+            int read;
+            while ((read = stream.Read(bytes, 0, BlockBytes)) > 0)
+            {
+                // Converted rather than counted: a character split between two blocks needs the decoder's state.
+                var block = bytes.AsSpan(0, read);
+                while (!block.IsEmpty)
+                {
+                    decoder.Convert(block, chars, flush: false, out var used, out _, out _);
+                    block = block[used..];
+                }
+            }
+            decoder.Convert([], chars, flush: true, out _, out _, out _);
+            return true;
+        }
+        catch (DecoderFallbackException)
+        {
+            return false;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(bytes);
+            ArrayPool<char>.Shared.Return(chars);
         }
     }
 

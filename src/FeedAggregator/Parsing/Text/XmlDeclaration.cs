@@ -6,7 +6,8 @@ namespace FeedAggregator.Parsing.Text;
 /// <summary>Reads the encoding named in "&lt;?xml ... encoding="..."?&gt;" from the raw bytes.</summary>
 internal static partial class XmlDeclaration
 {
-    private const int MaxDeclarationBytes = 512;
+    /// <summary>How far past its start the declaration is looked for.</summary>
+    public const int MaxDeclarationBytes = 512;
 
     public static string? SniffEncoding(ReadOnlySpan<byte> bytes)
     {

@@ -20,6 +20,10 @@ internal static class EntityRepair
 {
     private const int MaxEntityNameLength = 32;
 
+    // How close to the end of a block an "&" or "<" may stand and still be judged: a longer
+    // character reference with no ";" yet is judged one to repair, which only costs a whole read.
+    private const int ScanLookahead = 64;
+
     /// <summary>The repaired text; the same string when nothing needed repair.</summary>
     public static string Repair(string text, ParseContext context)
     {
@@ -68,32 +72,76 @@ internal static class EntityRepair
 
     /// <summary>
     /// Whether <see cref="Repair"/> could change or warn about a document in an ASCII-compatible
-    /// encoding (see <see cref="DocumentDecoder.OpenAsciiCompatible"/>), tested on its bytes without
+    /// encoding (see <see cref="DocumentDecoder.ChooseStreamed"/>), tested on its bytes without
     /// decoding them: true when a reference outside the CDATA sections is not one of XML's own, or
     /// when there is a DOCTYPE. False means that it returns null and warns of nothing.
     /// </summary>
     public static bool MayNeedRepair(ReadOnlySpan<byte> bytes)
     {
-        var i = bytes.IndexOfAny((byte)'&', (byte)'<');
-        while (i >= 0)
+        var inCData = false;
+        return Scan(bytes, final: true, ref inCData).Suspect;
+    }
+
+    /// <summary><see cref="MayNeedRepair(ReadOnlySpan{byte})"/> over a stream, read a block at a time.</summary>
+    public static bool MayNeedRepair(Stream stream)
+    {
+        const int Block = 64 * 1024;
+        var buffer = ArrayPool<byte>.Shared.Rent(Block + ScanLookahead);
+        try
         {
-            var rest = bytes[i..];
-            var next = 1;
-            if (rest[0] == (byte)'&' && !IsXmlReference(rest[1..]))
-                return true;
-            if (rest.StartsWith("<!DOCTYPE"u8))
-                return true;
-            if (rest.StartsWith("<![CDATA["u8))
+            var (kept, inCData) = (0, false);
+            while (true)
+            {
+                var read = stream.ReadAtLeast(buffer.AsSpan(kept, Block), Block, throwOnEndOfStream: false);
+                var final = read < Block;
+                var bytes = buffer.AsSpan(0, kept + read);
+                var (suspect, scanned) = Scan(bytes, final, ref inCData);
+                if (suspect || final)
+                    return suspect;
+                // What could not be judged without the next block is scanned again with it.
+                bytes[scanned..].CopyTo(buffer);
+                kept = bytes.Length - scanned;
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    // Scans from the start; unless the bytes are the last, stops where what stands too close to
+    // their end cannot be judged yet, and says how far it got.
+    private static (bool Suspect, int Scanned) Scan(ReadOnlySpan<byte> bytes, bool final, ref bool inCData)
+    {
+        var i = 0;
+        while (true)
+        {
+            if (inCData)
             {
                 // As the repair walk does: a section never closed runs to the end.
-                next = rest.IndexOf("]]>"u8) + 3;
-                if (next < 3)
-                    return false;
+                var close = bytes[i..].IndexOf("]]>"u8);
+                if (close < 0)
+                    return (false, final ? bytes.Length : Math.Max(i, bytes.Length - 2));
+                (i, inCData) = (i + close + 3, false);
+                continue;
             }
-            var after = bytes[(i + next)..].IndexOfAny((byte)'&', (byte)'<');
-            i = after < 0 ? -1 : i + next + after;
+
+            var next = bytes[i..].IndexOfAny((byte)'&', (byte)'<');
+            if (next < 0)
+                return (false, bytes.Length);
+            i += next;
+            var rest = bytes[i..];
+            if (!final && rest.Length < ScanLookahead)
+                return (false, i);
+            if (rest[0] == (byte)'&' ? !IsXmlReference(rest[1..]) : rest.StartsWith("<!DOCTYPE"u8))
+                return (true, i);
+            if (rest.StartsWith("<![CDATA["u8))
+            {
+                (i, inCData) = (i + 9, true);
+                continue;
+            }
+            i++;
         }
-        return false;
     }
 
     // Most feeds use only the five XML entities and character references: one quick pass over the

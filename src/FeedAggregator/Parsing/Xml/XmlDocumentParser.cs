@@ -25,16 +25,17 @@ internal static class XmlDocumentParser
     }
 
     /// <summary>
-    /// The strict reading of <see cref="Parse"/> without the document's text held whole: the bytes
-    /// are decoded as the reader goes, the entries are kept without their summary and content, and
-    /// the result reads the document once more to hand each entry on whole (see
-    /// <see cref="StreamedFeed"/>). Null when the document needs more than that reading (an
-    /// encoding that is not ASCII-compatible, entity repair, an XML error and its recovery): the
-    /// caller then parses it whole, so both give the same feed.
+    /// The strict reading of <see cref="Parse"/> without the document held whole: the bytes are
+    /// read from <paramref name="open"/> and decoded as the reader goes, the entries are kept
+    /// without their summary and content, and the result reads the document once more to hand
+    /// each entry on whole (see <see cref="StreamedFeed"/>). Null when the document needs more
+    /// than that reading (an encoding that is not ASCII-compatible or bytes it cannot decode,
+    /// entity repair, an XML error and its recovery): the caller then parses it whole, so both
+    /// give the same feed.
     /// </summary>
-    public static StreamedFeed? ParseStreamed(ReadOnlyMemory<byte> bytes, string? contentType, ParsingOptions options, Uri? documentUrl)
+    public static StreamedFeed? ParseStreamed(Func<Stream> open, string? contentType, ParsingOptions options, Uri? documentUrl)
     {
-        var first = ReadDecoding(bytes, contentType, new ParseContext(options, documentUrl) { KeepEntry = e => e with { Summary = null, Content = null } });
+        var first = ReadDecoding(open, contentType, new ParseContext(options, documentUrl) { KeepEntry = e => e with { Summary = null, Content = null } });
         if (first?.Feed is not { } feed)
             return null;
 
@@ -50,18 +51,23 @@ internal static class XmlDocumentParser
                     return null;
                 },
             };
-            if (ReadDecoding(bytes, contentType, again) is null || index != feed.Entries.Count)
+            if (ReadDecoding(open, contentType, again) is null || index != feed.Entries.Count)
                 throw new InvalidOperationException("the document read differently the second time");
         });
     }
 
     // One strict reading of text decoded as it is read; null when it needs the whole text.
-    private static ParseResult? ReadDecoding(ReadOnlyMemory<byte> bytes, string? contentType, ParseContext context)
+    private static ParseResult? ReadDecoding(Func<Stream> open, string? contentType, ParseContext context)
     {
-        using var text = DocumentDecoder.OpenAsciiCompatible(bytes, contentType, context);
-        if (text is null || EntityRepair.MayNeedRepair(bytes.Span))
+        if (DocumentDecoder.ChooseStreamed(open, contentType, context) is not var (encoding, preamble))
             return null;
+        using (var bytes = open())
+        {
+            if (EntityRepair.MayNeedRepair(bytes))
+                return null;
+        }
 
+        using var text = new DecodingReader(open(), encoding, preamble);
         using var reader = SafeXmlReader.Create(text, context.Options);
         // Only an XML error needs the text for its message, and that is read whole anyway.
         var (kind, _, _) = XmlFormatDetector.Detect(reader, []);
