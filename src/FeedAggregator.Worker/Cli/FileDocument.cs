@@ -11,8 +11,9 @@ internal sealed class FileDocument : IDisposable
 {
     private readonly SafeFileHandle _handle;
 
-    private FileDocument(SafeFileHandle handle) => (_handle, Length) = (handle, RandomAccess.GetLength(handle));
+    private FileDocument(SafeFileHandle handle) => (_handle, Length) = (handle, LengthOf(handle));
 
+    /// <summary>The file's length; 0 for one that can be read only once (a pipe).</summary>
     public long Length { get; }
 
     public static FileDocument Open(string path) =>
@@ -21,7 +22,31 @@ internal sealed class FileDocument : IDisposable
     /// <summary>A new reading from the start; disposing it leaves the file open.</summary>
     public Stream Read() => new Reading(_handle);
 
+    /// <summary>
+    /// The whole file, read once, then closed: for a small file, or one that can be read only
+    /// once (a pipe, <c>/dev/stdin</c>: its length is 0 to <see cref="Length"/>).
+    /// </summary>
+    public byte[] ReadAll()
+    {
+        using var stream = new FileStream(_handle, FileAccess.Read, bufferSize: 0);
+        using var bytes = new MemoryStream((int)Math.Min(Length, Array.MaxLength));
+        stream.CopyTo(bytes);
+        return bytes.Length == bytes.Capacity ? bytes.GetBuffer() : bytes.ToArray();
+    }
+
     public void Dispose() => _handle.Dispose();
+
+    private static long LengthOf(SafeFileHandle handle)
+    {
+        try
+        {
+            return RandomAccess.GetLength(handle);
+        }
+        catch (NotSupportedException)
+        {
+            return 0;
+        }
+    }
 
     private sealed class Reading(SafeFileHandle handle) : Stream
     {

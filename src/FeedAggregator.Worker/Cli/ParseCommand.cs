@@ -117,6 +117,13 @@ internal static class ParseCommand
             {
                 file = FileDocument.Open(input);
                 var documentUrl = new Uri(Path.GetFullPath(input));
+                if (file.Length < FeedParser.StreamFromBytes)
+                {
+                    var bytes = file.ReadAll();
+                    file.Dispose();
+                    return Outcome(input, Parser.ParseStreamed(bytes, documentUrl), documentUrl);
+                }
+
                 var parsed = Parser.ParseStreamed(file.Read, file.Length, documentUrl);
                 if (!parsed.IsStreamed)
                     file.Dispose();

@@ -58,7 +58,7 @@ public sealed class FeedParser(IOptions<ParsingOptions> options, ParseMetrics? m
             return streamed;
 
         using var stream = open();
-        using var whole = new MemoryStream();
+        using var whole = new MemoryStream((int)length);
         stream.CopyTo(whole);
         return StreamedFeed.Whole(Parse(whole.GetBuffer().AsMemory(0, (int)whole.Length), documentUrl, contentType));
     }

@@ -1,3 +1,4 @@
+using System.IO.Pipes;
 using FeedAggregator.Tests.Support;
 using FeedAggregator.Worker.Cli;
 
@@ -26,6 +27,21 @@ public sealed class FileDocumentTests : IDisposable
         Assert.Equal(16, document.Length);
         Assert.Equal("<rss>first</rss>", first);
         Assert.Equal("<rss>first</rss>", second);
+    }
+
+    [Fact]
+    public void A_pipe_is_read_whole_once()
+    {
+        // The read end of a pipe opened by its path, as "feedagg parse /dev/stdin" opens it.
+        using var pipe = new AnonymousPipeServerStream(PipeDirection.Out);
+        var readEnd = $"/proc/self/fd/{pipe.ClientSafePipeHandle.DangerousGetHandle()}";
+        pipe.Write("<rss>piped</rss>"u8);
+        using var document = FileDocument.Open(readEnd);
+        pipe.DisposeLocalCopyOfClientHandle();
+        pipe.Dispose();
+
+        Assert.Equal(0, document.Length);
+        Assert.Equal("<rss>piped</rss>", System.Text.Encoding.UTF8.GetString(document.ReadAll()));
     }
 
     private static string ReadAll(FileDocument document)
