@@ -152,7 +152,8 @@ internal static class ParseCommand
                 ForEachArticle = onArticle =>
                 {
                     var index = 0;
-                    parsed.ForEachEntry(entry => onArticle(process(entry), titles.Entry(index++)));
+                    if (parsed.ForEachEntry(entry => onArticle(process(entry), titles.Entry(index++))) is { } changed)
+                        warnings.Add(changed);
                 },
             };
         }

@@ -58,7 +58,7 @@ public sealed class FeedParser(IOptions<ParsingOptions> options, ParseMetrics? m
             return streamed;
 
         using var stream = open();
-        using var whole = new MemoryStream((int)length);
+        using var whole = new MemoryStream((int)Math.Min(length, Array.MaxLength));
         stream.CopyTo(whole);
         return StreamedFeed.Whole(Parse(whole.GetBuffer().AsMemory(0, (int)whole.Length), documentUrl, contentType));
     }

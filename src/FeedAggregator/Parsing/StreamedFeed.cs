@@ -10,9 +10,9 @@ namespace FeedAggregator.Parsing;
 /// </summary>
 public sealed class StreamedFeed
 {
-    private readonly Action<Action<ParsedEntry>>? _readAgain;
+    private readonly Func<Action<ParsedEntry>, string?>? _readAgain;
 
-    private StreamedFeed(ParseResult result, Action<Action<ParsedEntry>>? readAgain) => (Result, _readAgain) = (result, readAgain);
+    private StreamedFeed(ParseResult result, Func<Action<ParsedEntry>, string?>? readAgain) => (Result, _readAgain) = (result, readAgain);
 
     public ParseResult Result { get; }
 
@@ -21,18 +21,20 @@ public sealed class StreamedFeed
 
     internal static StreamedFeed Whole(ParseResult result) => new(result, null);
 
-    internal static StreamedFeed Streamed(ParseResult result, Action<Action<ParsedEntry>> readAgain) => new(result, readAgain);
+    internal static StreamedFeed Streamed(ParseResult result, Func<Action<ParsedEntry>, string?> readAgain) => new(result, readAgain);
 
-    /// <summary>Gives each entry of the feed, whole, to <paramref name="onEntry"/>, in document order.</summary>
-    public void ForEachEntry(Action<ParsedEntry> onEntry)
+    /// <summary>
+    /// Gives each entry of the feed, whole, to <paramref name="onEntry"/>, in document order.
+    /// Returns null, or, when the document read otherwise the second time (a file rewritten in
+    /// place meanwhile), a warning that says so and how many entries were handed on before.
+    /// </summary>
+    public string? ForEachEntry(Action<ParsedEntry> onEntry)
     {
         if (_readAgain is not null)
-        {
-            _readAgain(onEntry);
-            return;
-        }
+            return _readAgain(onEntry);
 
         foreach (var entry in Result.Feed?.Entries ?? [])
             onEntry(entry);
+        return null;
     }
 }

@@ -54,9 +54,10 @@ public sealed class StreamedFeedTests
 
         var feed = FeedParser.Default.ParseStreamed(bytes, streamFromBytes: 0);
         var handed = new List<ParsedEntry>();
-        feed.ForEachEntry(handed.Add);
+        var changed = feed.ForEachEntry(handed.Add);
 
         Assert.True(feed.IsStreamed);
+        Assert.Null(changed);
         Assert.Equal(["i0", "i1", "i2"], feed.Result.Feed!.Entries.Select(e => e.Id));
         Assert.All(feed.Result.Feed.Entries, e => Assert.Null(e.Content));
         Assert.Equal(["i0", "i1", "i2"], handed.Select(e => e.Id));
@@ -122,6 +123,34 @@ public sealed class StreamedFeedTests
         Assert.Equal(3, entries.Count);
         Assert.True(opened > beforeEntries, "the entries are read again");
         Assert.StartsWith("the document is ", tooLarge.Result.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(2, false, 2, "the document changed while it was read again; kept the 2 entries read before it")]
+    [InlineData(5, false, 3, "the document changed while it was read again (it has more entries than before); kept the 3 entries read before it")]
+    [InlineData(3, true, 0, "the document changed while it was read again; kept the 0 entries read before it")]
+    public void A_document_that_reads_otherwise_the_second_time_hands_on_what_it_read_and_says_so(int itemsThen, bool invalidByte, int handedOn, string warning)
+    {
+        // A file rewritten in place between the two readings: fewer entries, more, or bytes that no longer decode.
+        var current = Rss(3, "text");
+        var parsed = FeedParser.Default.ParseStreamed(() => new MemoryStream(current), current.Length, streamFromBytes: 0);
+        var rewritten = Rss(itemsThen, "text");
+        current = invalidByte ? [.. rewritten[..^20], 0xFF, .. rewritten[^20..]] : rewritten;
+        var handed = new List<string?>();
+
+        var changed = parsed.ForEachEntry(e => handed.Add(e.Id));
+
+        Assert.True(parsed.IsStreamed);
+        Assert.Equal(warning, changed);
+        Assert.Equal(new[] { "i0", "i1", "i2" }.Take(handedOn), handed);
+    }
+
+    [Fact]
+    public void What_the_caller_throws_for_an_entry_is_not_taken_for_a_changed_document()
+    {
+        var parsed = FeedParser.Default.ParseStreamed(Rss(3, "text"), streamFromBytes: 0);
+
+        Assert.Throws<IOException>(() => parsed.ForEachEntry(_ => throw new IOException("the output is closed")));
     }
 
     private static byte[] Rss(int items, string content) => Encoding.UTF8.GetBytes($"""

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Xml;
 using FeedAggregator.Parsing.Atom;
 using FeedAggregator.Parsing.Rss;
@@ -41,18 +42,30 @@ internal static class XmlDocumentParser
 
         return StreamedFeed.Streamed(first, onEntry =>
         {
-            var index = 0;
+            var (index, handing) = (0, false);
             var again = new ParseContext(options, documentUrl)
             {
                 // What the first reading kept (inherited authors too), with the text it left out.
                 KeepEntry = entry =>
                 {
-                    onEntry(feed.Entries[index++] with { Summary = entry.Summary, Content = entry.Content });
+                    if (index == feed.Entries.Count)
+                        throw new InvalidDataException("it has more entries than before");
+                    handing = true;
+                    onEntry(feed.Entries[index] with { Summary = entry.Summary, Content = entry.Content });
+                    (index, handing) = (index + 1, false);
                     return null;
                 },
             };
-            if (ReadDecoding(open, contentType, again) is null || index != feed.Entries.Count)
-                throw new InvalidOperationException("the document read differently the second time");
+            // The same bytes read the same; only a file rewritten in place between the readings reads otherwise.
+            string Changed(string? why) => $"the document changed while it was read again{(why is null ? "" : $" ({why.TrimEnd('.')})")}; kept the {index} entries read before it";
+            try
+            {
+                return ReadDecoding(open, contentType, again) is null || index != feed.Entries.Count ? Changed(null) : null;
+            }
+            catch (Exception ex) when (!handing && ex is IOException or DecoderFallbackException or InvalidDataException)
+            {
+                return Changed(ex.Message);
+            }
         });
     }
 
