@@ -43,11 +43,18 @@ public sealed class ContentSanitizerDifferentialTests
     [MemberData(nameof(Corpora))]
     public void Inline_values_agree_too(string corpus)
     {
+        var withMarkup = 0;
         foreach (var html in Documents(corpus))
         {
-            if (Sanitizer.TryFastPath(html, Base, out var quick, inline: true))
-                Assert.Equal(Sanitizer.SanitizeWithoutFastPath(html, Base, inline: true), quick);
+            if (!Sanitizer.TryFastPath(html, Base, out var quick, inline: true))
+                continue;
+            Assert.Equal(Sanitizer.SanitizeWithoutFastPath(html, Base, inline: true), quick);
+            withMarkup += quick?.Contains('<', StringComparison.Ordinal) == true ? 1 : 0;
         }
+
+        // Inline values keep plain elements on the fast path: the corpus must hold some (every
+        // realistic article has links and pictures, which inline values leave to the formatter).
+        Assert.True(withMarkup > 0 || corpus == "articles", "no inline value with markup took the fast path");
     }
 
     [Fact]

@@ -15,12 +15,15 @@ internal sealed partial class FastSanitizer
                 i++;
             if (i == start || Current is not { } current || !_html.AsSpan(start, i - start).Equals(current.Name, StringComparison.OrdinalIgnoreCase))
                 return false; // "</>", a stray or misnested end tag: the tree builder decides
+            if (_inline && Output.Length == _openedAt[^1])
+                return false;
             while (i < _html.Length && HtmlWhitespace.Contains(_html[i]))
                 i++;
             if (i >= _html.Length || _html[i] != '>')
                 return false;
             Output.Append("</").Append(current.Name).Append('>');
             _open.RemoveAt(_open.Count - 1);
+            _openedAt.RemoveAt(_openedAt.Count - 1);
             _pos = i + 1;
             return true;
         }
@@ -59,14 +62,16 @@ internal sealed partial class FastSanitizer
                     break;
                 }
 
-                if (i == spaced)
-                    return false; // no space before an attribute, or a tag name with odd characters
+                if (i == spaced || _inline)
+                    return false; // no space before an attribute, a tag name with odd characters, an inline value's attribute
                 if (!Attribute(ref i, tag, ref style))
                     return false;
             }
 
             if (selfClosing && !tag.IsVoid)
                 return false; // "<p/>" opens a p: the slash is ignored, leave that to the parser
+            if (_inline && tag.Name is "a" or "img" or "iframe")
+                return false; // only a title's plain elements: these are links and embeds
             _pos = i;
             return tag.Name == "iframe" ? Embed() : Element(tag, style);
         }
@@ -216,10 +221,11 @@ internal sealed partial class FastSanitizer
                 MarkupEscaper.AppendAttribute(Output, name, value);
             if (tag.Name == "a")
                 MarkupEscaper.AppendAttribute(Output, "rel", ContentSanitizer.LinkRel);
-            Output.Append('>');
+            Output.Append(_inline && tag.IsVoid ? " />" : ">");
             if (tag.IsVoid)
                 return true;
             _open.Add(tag);
+            _openedAt.Add(Output.Length);
             // The tree builder drops a line feed right after <pre>, and the writer puts one back: not ours to mimic.
             return tag.Name != "pre" || _pos >= _html.Length || _html[_pos] is not ('\n' or '\r' or '&');
         }

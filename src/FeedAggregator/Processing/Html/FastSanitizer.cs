@@ -25,7 +25,10 @@ internal sealed partial class FastSanitizer(UrlRule urls)
     [ThreadStatic] private static Scanner? t_scanner;
 
     /// <summary>Sanitized HTML for <paramref name="html"/> (untrimmed), or false when the slow path must decide.</summary>
-    /// <param name="inline">Text only, written in XHTML style: any markup gives up.</param>
+    /// <param name="inline">
+    /// Written in XHTML style; only elements without attributes (a title's emphasis and line
+    /// breaks), never empty, are kept here: anything else gives up.
+    /// </param>
     public bool TrySanitize(string html, Uri? baseUrl, bool inline, out string output)
     {
         var scanner = t_scanner ??= new Scanner();
@@ -41,6 +44,10 @@ internal sealed partial class FastSanitizer(UrlRule urls)
         private const int RetainedCapacity = 64 * 1024;
 
         private readonly List<TagRule> _open = [];
+
+        // Where the output stood after each open element's start tag: an element still empty at
+        // its end is written self-closed in XHTML style, which is left to the full formatter.
+        private readonly List<int> _openedAt = [];
         private readonly List<KeyValuePair<string, string>> _attributes = [];
         private string _html = "";
         private Uri? _baseUrl;
@@ -53,6 +60,7 @@ internal sealed partial class FastSanitizer(UrlRule urls)
         public void Reset()
         {
             _open.Clear();
+            _openedAt.Clear();
             _attributes.Clear();
             _html = "";
             _baseUrl = null;
@@ -73,7 +81,11 @@ internal sealed partial class FastSanitizer(UrlRule urls)
 
             // Elements still open at the end are closed there, as the tree builder does at end of file.
             for (var i = _open.Count - 1; i >= 0; i--)
+            {
+                if (_inline && Output.Length == _openedAt[i])
+                    return false;
                 Output.Append("</").Append(_open[i].Name).Append('>');
+            }
             return true;
         }
 
@@ -143,8 +155,6 @@ internal sealed partial class FastSanitizer(UrlRule urls)
         private bool Markup()
         {
             var next = _pos + 1 < _html.Length ? _html[_pos + 1] : '\0';
-            if (_inline && next is not ('\0' or ' ' or '\t' or '\n'))
-                return false; // an inline value with markup is left to the full formatter
             if (char.IsAsciiLetter(next))
                 return StartTag();
             if (next == '/')

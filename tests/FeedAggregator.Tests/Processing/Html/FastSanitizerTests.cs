@@ -149,9 +149,30 @@ public sealed class FastSanitizerTests
         Assert.Equal(Sanitizer.SanitizeWithoutFastPath(html, Base, inline: true), clean);
     }
 
+    // A title's emphasis and line breaks: written as the XHTML formatter writes them.
     [Theory]
     [InlineData("a<b>c</b>")]
     [InlineData("a<1")]
-    public void An_inline_value_with_markup_is_left_to_the_full_formatter(string html) =>
+    [InlineData("Ada &amp; Grace<br/> on compilers")]
+    [InlineData("Why <em>lexers</em> matter")]
+    [InlineData("<strong>Bold <em>and &lt;both&gt;</em></strong>&nbsp;x<br>y<hr>")]
+    [InlineData("<code>a &amp;&amp; b</code> <sup>2</sup> <i>open")]
+    [InlineData("<b> </b><!-- gone -->")]
+    public void An_inline_value_of_plain_elements_takes_the_fast_path(string html)
+    {
+        Assert.True(Sanitizer.TryFastPath(html, Base, out var clean, inline: true));
+        Assert.Equal(Sanitizer.SanitizeWithoutFastPath(html, Base, inline: true), clean);
+    }
+
+    // Attributes, links, pictures, and elements left empty (written self-closed) are the formatter's.
+    [Theory]
+    [InlineData("<b class=\"x\">c</b>")]
+    [InlineData("<a href=\"/x\">x</a>")]
+    [InlineData("<a>x</a>")]
+    [InlineData("<img src=\"a.png\">")]
+    [InlineData("a<em></em>b")]
+    [InlineData("a<em><!-- gone --></em>b")]
+    [InlineData("a<em>")]
+    public void An_inline_value_with_attributes_links_or_empty_elements_is_left_to_the_full_formatter(string html) =>
         Assert.False(Sanitizer.TryFastPath(html, Base, out _, inline: true));
 }
