@@ -82,27 +82,17 @@ internal static class DocumentDecoder
         return (encoding, preamble);
     }
 
+    // Read to the end through the reader the streamed parse decodes with: the strict encoding
+    // throws at the first byte it cannot decode.
     private static bool DecodesWhole(Func<Stream> open, Encoding strict, int preamble)
     {
-        using var stream = open();
-        var decoder = strict.GetDecoder();
-        var bytes = ArrayPool<byte>.Shared.Rent(BlockBytes);
+        using var reader = new DecodingReader(open(), strict, preamble);
         var chars = ArrayPool<char>.Shared.Rent(BlockBytes);
         try
         {
-            stream.ReadExactly(bytes, 0, preamble);
-            int read;
-            while ((read = stream.Read(bytes, 0, BlockBytes)) > 0)
+            while (reader.Read(chars, 0, chars.Length) > 0)
             {
-                // Converted rather than counted: a character split between two blocks needs the decoder's state.
-                var block = bytes.AsSpan(0, read);
-                while (!block.IsEmpty)
-                {
-                    decoder.Convert(block, chars, flush: false, out var used, out _, out _);
-                    block = block[used..];
-                }
             }
-            decoder.Convert([], chars, flush: true, out _, out _, out _);
             return true;
         }
         catch (DecoderFallbackException)
@@ -111,7 +101,6 @@ internal static class DocumentDecoder
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(bytes);
             ArrayPool<char>.Shared.Return(chars);
         }
     }
