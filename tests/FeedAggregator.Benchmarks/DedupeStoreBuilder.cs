@@ -64,6 +64,8 @@ internal static class DedupeStoreBuilder
                 Run(bucket, b, id);
         }
 
+        // Every article's buckets are in the table, as after a merge.
+        Execute(connection, transaction, $"UPDATE story_buckets_merged SET through = {articles}");
         await transaction.CommitAsync();
         await connection.CloseAsync();
         SqliteConnection.ClearAllPools();

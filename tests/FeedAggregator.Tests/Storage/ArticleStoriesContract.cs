@@ -32,8 +32,7 @@ public abstract class ArticleStoriesContract
     }
 
     /// <summary>The story index's rows for one article: one per band of its fingerprint, none without one.</summary>
-    private static Task<long> BucketsAsync(ITestStore db, long articleId) =>
-        db.ScalarAsync<long>($"SELECT count(*) FROM story_buckets WHERE article_id = {articleId}");
+    private static Task<long> BucketsAsync(ITestStore db, long articleId) => db.StoryBucketsAsync(articleId);
 
     private static async Task<Article> ArticleAsync(ITestStore db, string key) =>
         (await db.Articles.GetNewestAsync(20, None)).Single(a => a.Article.Key == key).Article;
@@ -131,7 +130,7 @@ public abstract class ArticleStoriesContract
         Assert.Equal(1, await db.Articles.RemoveOlderThanAsync(Now.AddDays(-30), keepPerFeed: 0, Now, None));
         // Its place in the story index went with it.
         Assert.Equal(0, await BucketsAsync(db, old.Id));
-        Assert.Equal(TextFingerprint.BandCount, await db.ScalarAsync<long>("SELECT count(*) FROM story_buckets"));
+        Assert.Equal(TextFingerprint.BandCount, await db.StoryBucketsAsync());
         var version = await db.Articles.GetVersionAsync(None);
 
         // Under a new key but at the removed link: gone too.

@@ -94,7 +94,7 @@ public abstract class FeedRemovalContract
         Assert.Equal(0, await BucketsAsync(db));
     }
 
-    private static async Task<long> BucketsAsync(ITestStore db) => await db.ScalarAsync<long>("SELECT count(*) FROM story_buckets");
+    private static async Task<long> BucketsAsync(ITestStore db) => await db.StoryBucketsAsync();
 }
 
 /// <summary>The feedremoval contract on SQLite.</summary>

@@ -1,6 +1,7 @@
 using FeedAggregator.Model;
 using FeedAggregator.Storage;
 using FeedAggregator.Storage.Postgres;
+using FeedAggregator.Stories;
 using FeedAggregator.Tests.Support;
 
 namespace FeedAggregator.Tests.Storage;
@@ -130,6 +131,25 @@ public sealed class SqliteToPostgresTests
         Assert.NotEqual(changed.SourceChecksum, changed.TargetChecksum);
         Assert.False(changed.Matches);
         Assert.All(again.Where(c => c.Table != "articles"), c => Assert.True(c.Matches, c.Table));
+    }
+
+    [SkippableFact]
+    public async Task The_story_buckets_that_wait_in_the_sqlite_writers_memory_are_copied_too()
+    {
+        await using var sqlite = await TempDatabase.CreateAsync();
+        await sqlite.Feeds.SyncSubscriptionsAsync([new("https://a.example/feed", "A")], Now, None);
+        var feed = Assert.Single(await sqlite.Feeds.ListAsync(None));
+        await sqlite.Articles.SaveAsync(feed, [.. new[] { "alpha", "beta" }.Select(stem => Make(stem, stem, "<p>text</p>", 1) with
+        {
+            Fingerprint = TextFingerprint.Of(string.Join(' ', Enumerable.Range(0, 20).Select(i => $"{stem}word{i}"))),
+        })], Now, None);
+        Assert.Equal(0, await sqlite.ScalarAsync<long>("SELECT count(*) FROM story_buckets"));
+        await using var postgres = await TempPostgresDatabase.CreateAsync();
+
+        var checks = await new SqliteToPostgres(sqlite.Connections, postgres.Connections).CopyAsync(new Recorder([]), None);
+
+        Assert.All(checks, c => Assert.True(c.Matches, c.Table));
+        Assert.Equal(2 * TextFingerprint.BandCount, await postgres.StoryBucketsAsync());
     }
 
     private sealed class Recorder(List<CopyProgress> seen, Action<CopyProgress>? also = null) : IProgress<CopyProgress>

@@ -15,4 +15,7 @@ public interface ITestStore : IAsyncDisposable
 
     /// <summary>A statement in SQL both providers take, run behind the store's back.</summary>
     Task ExecuteAsync(string sql, object? parameters = null);
+
+    /// <summary>The story index's rows (LSH buckets), of one article or all, wherever the store keeps them.</summary>
+    Task<long> StoryBucketsAsync(long? articleId = null);
 }

@@ -63,6 +63,10 @@ public sealed class TempDatabase : ITestStore
         await connection.ExecuteAsync(sql, parameters);
     }
 
+    // Some wait in the writer's memory before they are merged into story_buckets: the writer counts both.
+    public Task<long> StoryBucketsAsync(long? articleId = null) =>
+        Connections.WriteAsync(writer => writer.CountStoryBuckets(articleId), CancellationToken.None);
+
     public Task MigrateAsync() => new SqliteMigrator(Connections, NullLogger<SqliteMigrator>.Instance).MigrateAsync(CancellationToken.None);
 
     public ValueTask DisposeAsync()

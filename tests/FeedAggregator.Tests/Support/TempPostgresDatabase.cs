@@ -69,6 +69,9 @@ public sealed class TempPostgresDatabase : ITestStore
 
     public Task MigrateAsync() => new PostgresMigrator(Connections, NullLogger<PostgresMigrator>.Instance).MigrateAsync(CancellationToken.None);
 
+    public Task<long> StoryBucketsAsync(long? articleId = null) =>
+        ScalarAsync<long>("SELECT count(*) FROM story_buckets" + (articleId is { } id ? $" WHERE article_id = {id}" : ""));
+
     public async Task<T> ScalarAsync<T>(string sql)
     {
         await using var connection = await Connections.OpenAsync(CancellationToken.None);

@@ -35,6 +35,8 @@ public sealed class SqliteToPostgres(SqliteConnectionFactory sqlite, PostgresCon
 
     public async Task<IReadOnlyList<TableCheck>> CopyAsync(IProgress<CopyProgress> progress, CancellationToken cancellationToken)
     {
+        // The newest articles' story buckets wait in the SQLite writer's memory: into the table first.
+        await sqlite.WriteAsync(writer => writer.MergeStoryBuckets(), cancellationToken);
         await using var source = await sqlite.OpenAsync(cancellationToken);
         await using var target = await postgres.OpenAsync(cancellationToken);
         foreach (var table in Tables)

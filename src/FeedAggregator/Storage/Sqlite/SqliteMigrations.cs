@@ -265,5 +265,14 @@ internal static class SqliteMigrations
                 BEGIN UPDATE store_version SET feeds_version = feeds_version + 1; END;
             """,
             HostColumn.FillAsync),
+
+        // 12: the LSH buckets of the newest articles wait in the writer's memory and are merged
+        // into story_buckets in key order, thousands at a time (see StoryIndex): every article at
+        // or below `through` has its buckets in the table; those above are read back from their
+        // fingerprints. Every article stored so far has them.
+        new("""
+        CREATE TABLE story_buckets_merged (id INTEGER PRIMARY KEY CHECK (id = 1), through INTEGER NOT NULL);
+        INSERT INTO story_buckets_merged (id, through) SELECT 1, coalesce(max(id), 0) FROM articles;
+        """),
     ];
 }

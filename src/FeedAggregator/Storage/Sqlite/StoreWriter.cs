@@ -112,16 +112,49 @@ internal sealed class StoreWriter : IDisposable
     private T InTransaction<T>(Func<SqliteTransaction, T> write)
     {
         using var transaction = Begin();
+        var committed = false;
         try
         {
+            _stories.Refresh(transaction);
             var result = write(transaction);
+            _stories.MergeIfDue(transaction);
             _search.Commit(transaction);
+            committed = true;
             return result;
         }
         finally
         {
             // Empty after a commit; after a failure, what the rolled-back transaction queued.
             _search.Discard();
+            if (!committed)
+                _stories.Invalidate();
+        }
+    }
+
+    /// <summary>Merges the story buckets that wait in memory into the table (before a copy of the file's tables).</summary>
+    public int MergeStoryBuckets() => InStoryTransaction(transaction =>
+    {
+        _stories.Merge(transaction);
+        return 0;
+    });
+
+    /// <summary>The story index's rows, of one article or all, wherever they wait: for tests and diagnostics.</summary>
+    internal long CountStoryBuckets(long? articleId = null) => InStoryTransaction(transaction => _stories.Count(transaction, articleId));
+
+    private T InStoryTransaction<T>(Func<SqliteTransaction, T> work)
+    {
+        using var transaction = Begin();
+        try
+        {
+            _stories.Refresh(transaction);
+            var result = work(transaction);
+            transaction.Commit();
+            return result;
+        }
+        catch
+        {
+            _stories.Invalidate();
+            throw;
         }
     }
 
@@ -198,9 +231,11 @@ internal sealed class StoreWriter : IDisposable
     }
 
     /// <summary>Removes the articles sorted before the cutoff, leaving tombstones; see <see cref="IArticleStore.RemoveOlderThanAsync"/>.</summary>
-    public int RemoveOlderThan(DateTimeOffset cutoff, int keepPerFeed, DateTimeOffset now)
+    public int RemoveOlderThan(DateTimeOffset cutoff, int keepPerFeed, DateTimeOffset now) =>
+        InStoryTransaction(transaction => RemoveOlderThan(transaction, cutoff, keepPerFeed, now));
+
+    private int RemoveOlderThan(SqliteTransaction transaction, DateTimeOffset cutoff, int keepPerFeed, DateTimeOffset now)
     {
-        using var transaction = Begin();
         // Each feed keeps its newest articles whatever their age (a feed that last posted two years
         // ago still shows its latest posts): rank within the feed, newest first, and expire only
         // those past the rank that are also past the cutoff.
@@ -236,7 +271,6 @@ internal sealed class StoreWriter : IDisposable
             DELETE FROM temp.expired;
             """, cutoff, now))
             remove.ExecuteNonQuery();
-        transaction.Commit();
         return removed.Count;
     }
 

@@ -1,0 +1,144 @@
+using FeedAggregator.Model;
+using FeedAggregator.Storage.Sqlite;
+using FeedAggregator.Stories;
+using FeedAggregator.Tests.Support;
+
+namespace FeedAggregator.Tests.Storage;
+
+/// <summary>
+/// SQLite keeps the newest articles' LSH buckets in the writer's memory and merges them into
+/// story_buckets thousands at a time (<see cref="StoryIndex"/>): stories come out as if every
+/// bucket were in the table, across writers, restarts and removals.
+/// </summary>
+public sealed class StoryBucketsMergeTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 26, 10, 0, 0, TimeSpan.Zero);
+    private static readonly CancellationToken None = CancellationToken.None;
+
+    private static TextFingerprint Words(string stem) => TextFingerprint.Of(string.Join(' ', Enumerable.Range(0, 20).Select(i => $"{stem}word{i}")))!;
+
+    private static Article Make(string key, string stem, int hoursAgo = 1) => new()
+    {
+        Key = key, Title = key, Url = $"https://{key}.example/", ContentHash = "h" + key, Published = Now.AddHours(-hoursAgo), Fingerprint = Words(stem),
+    };
+
+    private static async Task<(TempDatabase Db, Feed[] Feeds)> FeedsAsync(int count = 3)
+    {
+        var db = await TempDatabase.CreateAsync();
+        await db.Feeds.SyncSubscriptionsAsync([.. Enumerable.Range(0, count).Select(i => new Subscription($"https://f{i}.example/feed"))], Now, None);
+        return (db, [.. (await db.Feeds.ListAsync(None)).OrderBy(f => f.Id)]);
+    }
+
+    private static async Task<Article> ArticleAsync(TempDatabase db, string key) =>
+        (await db.Articles.GetNewestAsync(100, None)).Single(a => a.Article.Key == key).Article;
+
+    private static Task<long> InTableAsync(TempDatabase db) => db.ScalarAsync<long>("SELECT count(*) FROM story_buckets");
+
+    private static Task<long> MergedThroughAsync(TempDatabase db) => db.ScalarAsync<long>("SELECT through FROM story_buckets_merged");
+
+    [Fact]
+    public async Task New_articles_buckets_wait_in_memory_and_a_merge_moves_them_into_the_table()
+    {
+        var (db, feeds) = await FeedsAsync();
+        await using var _ = db;
+        await db.Articles.SaveAsync(feeds[0], [Make("a1", "alpha"), Make("a2", "beta")], Now, None);
+
+        Assert.Equal(0, await InTableAsync(db));
+        Assert.Equal(2 * TextFingerprint.BandCount, await db.StoryBucketsAsync());
+        // Waiting, they are candidates all the same.
+        await db.Articles.SaveAsync(feeds[1], [Make("b1", "alpha")], Now, None);
+        Assert.Equal(("text", (await ArticleAsync(db, "a1")).Id), ((await ArticleAsync(db, "b1")).StoryMatch, (await ArticleAsync(db, "b1")).StoryId));
+
+        await db.Connections.WriteAsync(writer => writer.MergeStoryBuckets(), None);
+
+        Assert.Equal(3 * TextFingerprint.BandCount, await InTableAsync(db));
+        Assert.Equal(3 * TextFingerprint.BandCount, await db.StoryBucketsAsync());
+        Assert.Equal((await ArticleAsync(db, "b1")).Id, await MergedThroughAsync(db));
+        // In the table, the same.
+        await db.Articles.SaveAsync(feeds[2], [Make("c1", "beta")], Now, None);
+        Assert.Equal(("text", (await ArticleAsync(db, "a2")).Id), ((await ArticleAsync(db, "c1")).StoryMatch, (await ArticleAsync(db, "c1")).StoryId));
+    }
+
+    [Fact]
+    public async Task The_writer_merges_on_its_own_once_enough_articles_wait()
+    {
+        var (db, feeds) = await FeedsAsync(1);
+        await using var _ = db;
+        const int perDocument = 1000;
+        var saved = 0;
+        for (var d = 0; saved < StoryIndex.MergeEvery; d++, saved += perDocument)
+            await db.Articles.SaveAsync(feeds[0], [.. Enumerable.Range(d * perDocument, perDocument).Select(i => Make($"k{i}", $"s{i}x"))], Now, None);
+
+        // The document that made the count went in with the rest, in key order; none waits.
+        Assert.Equal((long)saved * TextFingerprint.BandCount, await InTableAsync(db));
+        Assert.Equal((long)saved * TextFingerprint.BandCount, await db.StoryBucketsAsync());
+        Assert.Equal(saved, await MergedThroughAsync(db));
+    }
+
+    [Fact]
+    public async Task A_new_writer_reads_back_the_buckets_that_waited_in_the_last_ones_memory()
+    {
+        var (db, feeds) = await FeedsAsync();
+        await using var _ = db;
+        await using (var before = db.OtherProcess())
+            await before.Articles.SaveAsync(feeds[0], [Make("a1", "alpha")], Now, None);
+
+        // The first writer is gone (a restart) with the bucket never merged.
+        await using var restarted = db.OtherProcess();
+        await restarted.Articles.SaveAsync(feeds[1], [Make("b1", "alpha")], Now, None);
+
+        var first = await ArticleAsync(restarted, "a1");
+        Assert.Equal(("text", first.Id), ((await ArticleAsync(restarted, "b1")).StoryMatch, (await ArticleAsync(restarted, "b1")).StoryId));
+        Assert.Equal(0, await InTableAsync(restarted));
+    }
+
+    [Fact]
+    public async Task A_writer_sees_the_articles_another_process_stored_since_it_last_wrote()
+    {
+        var (db, feeds) = await FeedsAsync();
+        await using var _ = db;
+        await db.Articles.SaveAsync(feeds[2], [Make("c1", "gamma")], Now, None);
+        await using (var other = db.OtherProcess())
+            await other.Articles.SaveAsync(feeds[0], [Make("a1", "alpha")], Now, None);
+
+        await db.Articles.SaveAsync(feeds[1], [Make("b1", "alpha")], Now, None);
+
+        Assert.Equal(("text", (await ArticleAsync(db, "a1")).Id), ((await ArticleAsync(db, "b1")).StoryMatch, (await ArticleAsync(db, "b1")).StoryId));
+    }
+
+    [Fact]
+    public async Task An_id_given_again_below_the_mark_has_its_buckets_written_to_the_table()
+    {
+        var (db, feeds) = await FeedsAsync();
+        await using var _ = db;
+        // The newest article is old: retention removes it, and its id is the next one given.
+        await db.Articles.SaveAsync(feeds[0], [Make("keep", "omega"), Make("old", "delta", hoursAgo: 24 * 400)], Now, None);
+        var removedId = (await ArticleAsync(db, "old")).Id;
+        await db.Connections.WriteAsync(writer => writer.MergeStoryBuckets(), None);
+        Assert.Equal(1, await db.Articles.RemoveOlderThanAsync(Now.AddDays(-30), keepPerFeed: 0, Now, None));
+
+        await db.Articles.SaveAsync(feeds[1], [Make("b1", "alpha")], Now, None);
+        Assert.Equal(removedId, (await ArticleAsync(db, "b1")).Id);
+        Assert.Equal(2 * TextFingerprint.BandCount, await InTableAsync(db));
+
+        // A writer that reads back only what is above the mark still finds it.
+        await using var other = db.OtherProcess();
+        await other.Articles.SaveAsync(feeds[2], [Make("c1", "alpha")], Now, None);
+        Assert.Equal(("text", removedId), ((await ArticleAsync(other, "c1")).StoryMatch, (await ArticleAsync(other, "c1")).StoryId));
+    }
+
+    [Fact]
+    public async Task Removed_articles_leave_no_waiting_buckets_behind()
+    {
+        var (db, feeds) = await FeedsAsync();
+        await using var _ = db;
+        await db.Articles.SaveAsync(feeds[0], [Make("keep", "omega"), Make("old", "delta", hoursAgo: 24 * 400)], Now, None);
+        Assert.Equal(2 * TextFingerprint.BandCount, await db.StoryBucketsAsync());
+
+        Assert.Equal(1, await db.Articles.RemoveOlderThanAsync(Now.AddDays(-30), keepPerFeed: 0, Now, None));
+
+        Assert.Equal(TextFingerprint.BandCount, await db.StoryBucketsAsync());
+        await db.Articles.SaveAsync(feeds[1], [Make("b1", "delta")], Now, None);
+        Assert.Equal("first", (await ArticleAsync(db, "b1")).StoryMatch);
+    }
+}
