@@ -128,6 +128,74 @@ public sealed class StoryBucketsMergeTests
     }
 
     [Fact]
+    public async Task Stories_come_out_the_same_whether_the_buckets_wait_or_are_in_the_table()
+    {
+        // Near-duplicates of 40 texts (a few words changed each), a boilerplate text shared by
+        // 250 articles (more candidates than a lookup reads), shared links, and texts of their own;
+        // stored by two writers: one merges after every document (every bucket in the table, as
+        // before the buckets waited), the other at random points (candidates from both sources).
+        var random = new Random(7);
+        var texts = Enumerable.Range(0, 40).Select(t => Enumerable.Range(0, 30).Select(w => $"t{t}w{w}").ToArray()).ToArray();
+        string Text(int i)
+        {
+            if (i % 12 == 0)
+                return string.Join(' ', Enumerable.Range(0, 20).Select(w => $"boiler{w}"));
+            if (i % 7 == 0)
+                return string.Join(' ', Enumerable.Range(0, 20).Select(w => $"own{i}w{w}"));
+            var words = (string[])texts[random.Next(texts.Length)].Clone();
+            for (var n = random.Next(0, 6); n > 0; n--)
+                words[random.Next(words.Length)] = $"x{random.Next(1000)}";
+            return string.Join(' ', words);
+        }
+
+        var documents = Enumerable.Range(0, 300).Select(d => (Feed: random.Next(8), Articles: Enumerable.Range(d * 10, 10).Select(i => new Article
+        {
+            Key = $"k{i}", Title = $"k{i}", ContentHash = $"h{i}", Published = Now.AddMinutes(-i),
+            Url = i % 9 == 0 ? $"https://shared.example/{i % 5}" : $"https://x.example/{i}",
+            Fingerprint = TextFingerprint.Of(Text(i)),
+        }).ToArray())).ToList();
+
+        var (merged, feeds) = await FeedsAsync(8);
+        await using var _ = merged;
+        var (waiting, waitingFeeds) = await FeedsAsync(8);
+        await using var __ = waiting;
+        foreach (var (feed, articles) in documents)
+        {
+            await merged.Articles.SaveAsync(feeds[feed], articles, Now, None);
+            await merged.Connections.WriteAsync(writer => writer.MergeStoryBuckets(), None);
+            await waiting.Articles.SaveAsync(waitingFeeds[feed], articles, Now, None);
+            if (random.Next(10) == 0)
+                await waiting.Connections.WriteAsync(writer => writer.MergeStoryBuckets(), None);
+        }
+
+        const string stories = "SELECT group_concat(key || ' ' || story_id || ' ' || story_match || ' ' || coalesce(story_score, ''), char(10)) FROM (SELECT * FROM articles ORDER BY id)";
+        var expected = await merged.ScalarAsync<string>(stories);
+        Assert.Equal(expected, await waiting.ScalarAsync<string>(stories));
+        Assert.Contains(" text ", expected);
+        Assert.Contains(" link ", expected);
+        Assert.True(await waiting.ScalarAsync<long>("SELECT count(*) FROM story_buckets") > 0);
+    }
+
+    [Fact]
+    public async Task Equal_candidates_from_the_table_and_from_memory_are_taken_in_key_order_as_from_one_table()
+    {
+        var (db, feeds) = await FeedsAsync(4);
+        await using var _ = db;
+        // The same text in two stories: p1's own, and q1's, which r1 joined by its link.
+        await db.Articles.SaveAsync(feeds[0], [Make("p1", "alpha")], Now, None);
+        await db.Connections.WriteAsync(writer => writer.MergeStoryBuckets(), None);
+        await db.Articles.SaveAsync(feeds[1], [Make("q1", "beta")], Now, None);
+        await db.Articles.SaveAsync(feeds[2], [Make("r1", "alpha") with { Url = "https://q1.example/" }], Now, None);
+        var (p1, q1) = (await ArticleAsync(db, "p1"), await ArticleAsync(db, "q1"));
+        Assert.Equal(("link", q1.Id), ((await ArticleAsync(db, "r1")).StoryMatch, (await ArticleAsync(db, "r1")).StoryId));
+
+        // Both score 1.0: the first candidate wins, p1 (in the table) before r1 (waiting), by article id.
+        await db.Articles.SaveAsync(feeds[3], [Make("n1", "alpha")], Now, None);
+
+        Assert.Equal(("text", p1.Id), ((await ArticleAsync(db, "n1")).StoryMatch, (await ArticleAsync(db, "n1")).StoryId));
+    }
+
+    [Fact]
     public async Task Removed_articles_leave_no_waiting_buckets_behind()
     {
         var (db, feeds) = await FeedsAsync();
