@@ -108,55 +108,39 @@ internal sealed class StoreWriter : IDisposable
     // wait (busy_timeout) rather than fail when a read would turn into a write.
     public SqliteTransaction Begin() => _connection.BeginTransaction(deferred: false);
 
-    /// <summary>Runs <paramref name="write"/> in a transaction, committed with the search index's pending writes; rolled back whole on a failure.</summary>
+    /// <summary>
+    /// Runs <paramref name="write"/> in a transaction, with the story index in step with the store,
+    /// committed with the search index's pending writes; rolled back whole on a failure.
+    /// </summary>
     private T InTransaction<T>(Func<SqliteTransaction, T> write)
     {
         using var transaction = Begin();
-        var committed = false;
         try
         {
             _stories.Refresh(transaction);
             var result = write(transaction);
             _stories.MergeIfDue(transaction);
             _search.Commit(transaction);
-            committed = true;
             return result;
+        }
+        catch
+        {
+            // What the story index holds in memory may include the rolled-back writes.
+            _stories.Invalidate();
+            throw;
         }
         finally
         {
             // Empty after a commit; after a failure, what the rolled-back transaction queued.
             _search.Discard();
-            if (!committed)
-                _stories.Invalidate();
         }
     }
 
-    /// <summary>Merges the story buckets that wait in memory into the table (before a copy of the file's tables).</summary>
-    public int MergeStoryBuckets() => InStoryTransaction(transaction =>
-    {
-        _stories.Merge(transaction);
-        return 0;
-    });
+    /// <summary>Merges the story buckets that wait in memory into the table (before a copy of the file's tables); how many pairs.</summary>
+    public int MergeStoryBuckets() => InTransaction(_stories.Merge);
 
     /// <summary>The story index's rows, of one article or all, wherever they wait: for tests and diagnostics.</summary>
-    internal long CountStoryBuckets(long? articleId = null) => InStoryTransaction(transaction => _stories.Count(transaction, articleId));
-
-    private T InStoryTransaction<T>(Func<SqliteTransaction, T> work)
-    {
-        using var transaction = Begin();
-        try
-        {
-            _stories.Refresh(transaction);
-            var result = work(transaction);
-            transaction.Commit();
-            return result;
-        }
-        catch
-        {
-            _stories.Invalidate();
-            throw;
-        }
-    }
+    internal long CountStoryBuckets(long? articleId = null) => InTransaction(transaction => _stories.Count(transaction, articleId));
 
     private StoreSummary Save(SqliteTransaction transaction, DocumentWrite write, double threshold, DateTimeOffset storedAt)
     {
@@ -232,7 +216,7 @@ internal sealed class StoreWriter : IDisposable
 
     /// <summary>Removes the articles sorted before the cutoff, leaving tombstones; see <see cref="IArticleStore.RemoveOlderThanAsync"/>.</summary>
     public int RemoveOlderThan(DateTimeOffset cutoff, int keepPerFeed, DateTimeOffset now) =>
-        InStoryTransaction(transaction => RemoveOlderThan(transaction, cutoff, keepPerFeed, now));
+        InTransaction(transaction => RemoveOlderThan(transaction, cutoff, keepPerFeed, now));
 
     private int RemoveOlderThan(SqliteTransaction transaction, DateTimeOffset cutoff, int keepPerFeed, DateTimeOffset now)
     {

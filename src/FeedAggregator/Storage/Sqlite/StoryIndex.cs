@@ -157,7 +157,7 @@ internal sealed class StoryIndex : IDisposable
     /// newest article: everything at or below it is in the table. <see cref="Refresh"/> first; a
     /// rollback of the transaction calls for <see cref="Invalidate"/>, which reads them back.
     /// </summary>
-    public void Merge(SqliteTransaction transaction)
+    public int Merge(SqliteTransaction transaction)
     {
         var pairs = _pending.Sorted();
         var values = new object?[2 * MergeSlice];
@@ -173,9 +173,9 @@ internal sealed class StoryIndex : IDisposable
             _merge.With(transaction, values).Execute();
         }
 
-        Run(transaction, "UPDATE story_buckets_merged SET through = (SELECT coalesce(max(id), 0) FROM articles)");
-        _mergedThrough = Scalar(transaction, "SELECT through FROM story_buckets_merged");
+        _mergedThrough = Scalar(transaction, "UPDATE story_buckets_merged SET through = (SELECT coalesce(max(id), 0) FROM articles) RETURNING through");
         _pending.Clear();
+        return pairs.Count;
     }
 
     /// <summary>The story index's pairs, in the table and waiting (of one article, or all): for tests and diagnostics.</summary>
@@ -194,12 +194,6 @@ internal sealed class StoryIndex : IDisposable
         command.Transaction = transaction;
         command.CommandText = sql;
         return command;
-    }
-
-    private void Run(SqliteTransaction transaction, string sql)
-    {
-        using var command = Command(transaction, sql);
-        command.ExecuteNonQuery();
     }
 
     private long Scalar(SqliteTransaction transaction, string sql)
