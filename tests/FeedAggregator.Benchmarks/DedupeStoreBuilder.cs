@@ -65,7 +65,7 @@ internal static class DedupeStoreBuilder
         }
 
         // Every article's buckets are in the table, as after a merge.
-        Execute(connection, transaction, $"UPDATE story_buckets_merged SET through = {articles}");
+        Execute(connection, transaction, $"UPDATE story_buckets_merged SET through = {articles}, generation = generation + 1");
         await transaction.CommitAsync();
         await connection.CloseAsync();
         SqliteConnection.ClearAllPools();

@@ -107,6 +107,28 @@ public sealed class StoryBucketsMergeTests
     }
 
     [Fact]
+    public async Task A_writer_finds_the_buckets_another_process_wrote_to_the_table_after_it_filtered_the_table()
+    {
+        var (db, feeds) = await FeedsAsync();
+        await using var _ = db;
+        await db.Articles.SaveAsync(feeds[0], [Make("a1", "alpha"), Make("a2", "beta")], Now, None);
+        await db.Connections.WriteAsync(writer => writer.MergeStoryBuckets(), None);
+        var (a1, a2) = (await ArticleAsync(db, "a1"), await ArticleAsync(db, "a2"));
+
+        // Another process rewrites both: their ids are below the mark, so their new buckets go
+        // straight to the table, which this writer's filter (built before) knows nothing of.
+        await using (var other = db.OtherProcess())
+            await other.Articles.SaveAsync(feeds[0], [Make("a1", "omega") with { ContentHash = "re1" }, Make("a2", "sigma") with { ContentHash = "re2" }], Now, None);
+        await db.Articles.SaveAsync(feeds[1], [Make("b1", "omega")], Now, None);
+        Assert.Equal(("text", a1.Id), ((await ArticleAsync(db, "b1")).StoryMatch, (await ArticleAsync(db, "b1")).StoryId));
+
+        // This writer's next merge filters the whole table again, the other process's rows too.
+        await db.Connections.WriteAsync(writer => writer.MergeStoryBuckets(), None);
+        await db.Articles.SaveAsync(feeds[2], [Make("c1", "sigma")], Now, None);
+        Assert.Equal(("text", a2.Id), ((await ArticleAsync(db, "c1")).StoryMatch, (await ArticleAsync(db, "c1")).StoryId));
+    }
+
+    [Fact]
     public async Task An_id_given_again_below_the_mark_has_its_buckets_written_to_the_table()
     {
         var (db, feeds) = await FeedsAsync();
@@ -120,6 +142,9 @@ public sealed class StoryBucketsMergeTests
         await db.Articles.SaveAsync(feeds[1], [Make("b1", "alpha")], Now, None);
         Assert.Equal(removedId, (await ArticleAsync(db, "b1")).Id);
         Assert.Equal(2 * TextFingerprint.BandCount, await InTableAsync(db));
+        // This writer's filter of the table has them too.
+        await db.Articles.SaveAsync(feeds[2], [Make("d1", "alpha")], Now, None);
+        Assert.Equal(("text", removedId), ((await ArticleAsync(db, "d1")).StoryMatch, (await ArticleAsync(db, "d1")).StoryId));
 
         // A writer that reads back only what is above the mark still finds it.
         await using var other = db.OtherProcess();

@@ -274,5 +274,10 @@ internal static class SqliteMigrations
         CREATE TABLE story_buckets_merged (id INTEGER PRIMARY KEY CHECK (id = 1), through INTEGER NOT NULL);
         INSERT INTO story_buckets_merged (id, through) SELECT 1, coalesce(max(id), 0) FROM articles;
         """),
+
+        // 13: each writer holds a filter of the buckets in story_buckets (see StoryIndex); every
+        // transaction that adds rows to the table moves `generation`, so that another writer knows
+        // its filter no longer covers the table.
+        new("ALTER TABLE story_buckets_merged ADD COLUMN generation INTEGER NOT NULL DEFAULT 0"),
     ];
 }

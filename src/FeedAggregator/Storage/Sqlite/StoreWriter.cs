@@ -119,7 +119,7 @@ internal sealed class StoreWriter : IDisposable
         {
             _stories.Refresh(transaction);
             var result = write(transaction);
-            _stories.MergeIfDue(transaction);
+            _stories.Complete(transaction);
             _search.Commit(transaction);
             return result;
         }

@@ -19,6 +19,10 @@ namespace FeedAggregator.Storage.Sqlite;
 /// waits is not lost: it is a function of the stored articles, those after
 /// <c>story_buckets_merged.through</c>, read back from their fingerprints when the writer opens,
 /// after a rollback, or when another connection has written (<c>PRAGMA data_version</c>).
+/// A lookup seeks only the buckets the table may hold (<see cref="BucketFilter"/>, built from the
+/// table when the writer opens and grown at merges); a writer that adds rows to the table moves
+/// <c>story_buckets_merged.generation</c>, and another writer that finds it moved drops its filter
+/// (every bucket is sought again) until its next merge builds a new one.
 /// </remarks>
 internal sealed class StoryIndex : IDisposable
 {
@@ -40,6 +44,11 @@ internal sealed class StoryIndex : IDisposable
     private readonly PendingBuckets _pending = new();
     private long _seenVersion = -1;
     private long _mergedThrough;
+    // What the table may hold, as of _generation; null: unknown, every bucket is sought.
+    private BucketFilter? _filter;
+    private long _generation = -1;
+    // This transaction wrote buckets to the table outside a merge: the generation moves at its end.
+    private bool _tableGrew;
 
     public StoryIndex(SqliteConnection connection)
     {
@@ -89,7 +98,22 @@ internal sealed class StoryIndex : IDisposable
         if (version == _seenVersion)
             return;
 
-        _mergedThrough = Scalar(transaction, "SELECT through FROM story_buckets_merged");
+        long generation;
+        using (var mark = Command(transaction, "SELECT through, generation FROM story_buckets_merged"))
+        using (var row = mark.ExecuteReader())
+        {
+            row.Read();
+            (_mergedThrough, generation) = (row.GetInt64(0), row.GetInt64(1));
+        }
+
+        // Opening: the filter is built from the table. Later, another writer that added to the
+        // table leaves it stale: dropped, rebuilt at this writer's next merge (a scan of the table
+        // for every write of a second process would stall this one).
+        if (_generation == -1)
+            _filter = BuildFilter(transaction);
+        else if (generation != _generation)
+            _filter = null;
+        _generation = generation;
         _pending.Clear();
         using (var read = Command(transaction, "SELECT id, fingerprint FROM articles WHERE id > @through AND fingerprint IS NOT NULL"))
         {
@@ -106,7 +130,7 @@ internal sealed class StoryIndex : IDisposable
     }
 
     /// <summary>Forgets what it knows of the store: the transaction that changed it was rolled back.</summary>
-    public void Invalidate() => _seenVersion = -1;
+    public void Invalidate() => (_seenVersion, _tableGrew) = (-1, false);
 
     /// <summary>Where a new article belongs: an existing story, or null for a story of its own.</summary>
     public StoryMatch? FindStory(SqliteTransaction transaction, Article article, long feedId, double threshold)
@@ -118,7 +142,11 @@ internal sealed class StoryIndex : IDisposable
         var values = new object?[3 + TextFingerprint.BandCount];
         (values[0], values[1]) = (article.Url, feedId);
         for (var b = 0; b < TextFingerprint.BandCount; b++)
-            values[2 + b] = buckets?[b];
+        {
+            if (buckets is not null && (_filter is null || _filter.MayContain(buckets[b])))
+                values[2 + b] = buckets[b];
+        }
+
         values[^1] = buckets is null ? null : _pending.Matching(buckets);
 
         using var rows = _story.With(transaction, values).Read();
@@ -132,7 +160,12 @@ internal sealed class StoryIndex : IDisposable
         // An id at or below the mark (the newest articles were removed, and their ids given again)
         // is not read back from the articles: its buckets go to the table at once.
         if (articleId <= _mergedThrough)
+        {
             _addBucket.With(transaction, BucketValues(fingerprint, articleId)).Execute();
+            foreach (var bucket in fingerprint.Buckets())
+                _filter?.Add(bucket);
+            _tableGrew = true;
+        }
         else
             _pending.Add(articleId, fingerprint.Buckets());
     }
@@ -145,11 +178,19 @@ internal sealed class StoryIndex : IDisposable
         _pending.Remove(articleId, stored.Buckets());
     }
 
-    /// <summary>Merges what waits into <c>story_buckets</c> once enough does, in the caller's transaction.</summary>
-    public void MergeIfDue(SqliteTransaction transaction)
+    /// <summary>
+    /// At the end of a write transaction: merges what waits into <c>story_buckets</c> once enough
+    /// does, and tells other writers when this one added to the table.
+    /// </summary>
+    public void Complete(SqliteTransaction transaction)
     {
         if (_pending.Articles >= MergeEvery)
             Merge(transaction);
+        if (_tableGrew)
+        {
+            _generation = Scalar(transaction, "UPDATE story_buckets_merged SET generation = generation + 1 RETURNING generation");
+            _tableGrew = false;
+        }
     }
 
     /// <summary>
@@ -175,6 +216,15 @@ internal sealed class StoryIndex : IDisposable
 
         _mergedThrough = Scalar(transaction, "UPDATE story_buckets_merged SET through = (SELECT coalesce(max(id), 0) FROM articles) RETURNING through");
         _pending.Clear();
+        _tableGrew |= pairs.Count > 0;
+        if (_filter is null || _filter.WouldOverfill(pairs.Count))
+            _filter = BuildFilter(transaction);
+        else
+        {
+            foreach (var (bucket, _) in pairs)
+                _filter.Add(bucket);
+        }
+
         return pairs.Count;
     }
 
@@ -183,6 +233,19 @@ internal sealed class StoryIndex : IDisposable
     {
         var filter = articleId is { } id ? $" WHERE article_id = {id}" : "";
         return Scalar(transaction, $"SELECT count(*) FROM story_buckets{filter}") + _pending.Count(articleId);
+    }
+
+    /// <summary>A filter of every bucket in the table.</summary>
+    private BucketFilter BuildFilter(SqliteTransaction transaction)
+    {
+        // Sized by the articles the table covers (their 16 buckets each, fewer if some were
+        // removed): one seek, where counting the rows would read the table twice.
+        var filter = BucketFilter.For(_mergedThrough * TextFingerprint.BandCount);
+        using var read = Command(transaction, "SELECT bucket FROM story_buckets");
+        using var rows = read.ExecuteReader();
+        while (rows.Read())
+            filter.Add(rows.GetInt64(0));
+        return filter;
     }
 
     private static object?[] BucketValues(TextFingerprint fingerprint, long articleId) =>
