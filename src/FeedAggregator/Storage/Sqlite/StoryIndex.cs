@@ -29,8 +29,13 @@ internal sealed class StoryIndex : IDisposable
     /// <summary>Articles whose buckets wait before they are merged: 131,072 pairs, about 4 MB.</summary>
     public const int MergeEvery = 8192;
 
-    /// <summary>Pairs per statement of a merge.</summary>
-    private const int MergeSlice = 256;
+    /// <summary>
+    /// Pairs per statement of a merge. Microsoft.Data.Sqlite binds each parameter by name, on every
+    /// run, and SQLite finds a name by walking the statement's list of names: binding costs the
+    /// square of the parameters. At 256 pairs (512 parameters) that was 2.6 us a pair and the most
+    /// of a merge; at 32 it is about 0.3 us, with a run of the statement costing a few us.
+    /// </summary>
+    private const int MergeSlice = 32;
 
     private static readonly string[] BucketNames = [.. Enumerable.Range(0, TextFingerprint.BandCount).Select(b => "b" + b)];
     private static readonly string BucketList = string.Join(", ", BucketNames.Select(b => "@" + b));
