@@ -243,9 +243,10 @@ internal sealed class StoryIndex : IDisposable
     /// <summary>A filter of every bucket in the table.</summary>
     private BucketFilter BuildFilter(SqliteTransaction transaction)
     {
-        // Sized by the articles the table covers (their 16 buckets each, fewer if some were
-        // removed): one seek, where counting the rows would read the table twice.
-        var filter = BucketFilter.For(_mergedThrough * TextFingerprint.BandCount);
+        // Sized by the stored articles, 16 buckets each (counted on the smallest index; the table
+        // itself is read once, below). Not by the newest id: with retention, ids grow for ever
+        // while the table does not.
+        var filter = BucketFilter.For(Scalar(transaction, "SELECT count(*) FROM articles") * TextFingerprint.BandCount);
         using var read = Command(transaction, "SELECT bucket FROM story_buckets");
         using var rows = read.ExecuteReader();
         while (rows.Read())
