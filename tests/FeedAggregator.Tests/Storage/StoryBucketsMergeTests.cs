@@ -32,6 +32,13 @@ public sealed class StoryBucketsMergeTests
     private static async Task<Article> ArticleAsync(TempDatabase db, string key) =>
         (await db.Articles.GetNewestAsync(100, None)).Single(a => a.Article.Key == key).Article;
 
+    /// <summary>How the article joined its story, and which story.</summary>
+    private static async Task<(string? Match, long StoryId)> StoryOfAsync(TempDatabase db, string key)
+    {
+        var article = await ArticleAsync(db, key);
+        return (article.StoryMatch, article.StoryId);
+    }
+
     private static Task<long> InTableAsync(TempDatabase db) => db.ScalarAsync<long>("SELECT count(*) FROM story_buckets");
 
     private static Task<long> MergedThroughAsync(TempDatabase db) => db.ScalarAsync<long>("SELECT through FROM story_buckets_merged");
@@ -47,7 +54,7 @@ public sealed class StoryBucketsMergeTests
         Assert.Equal(2 * TextFingerprint.BandCount, await db.StoryBucketsAsync());
         // Waiting, they are candidates all the same.
         await db.Articles.SaveAsync(feeds[1], [Make("b1", "alpha")], Now, None);
-        Assert.Equal(("text", (await ArticleAsync(db, "a1")).Id), ((await ArticleAsync(db, "b1")).StoryMatch, (await ArticleAsync(db, "b1")).StoryId));
+        Assert.Equal(("text", (await ArticleAsync(db, "a1")).Id), await StoryOfAsync(db, "b1"));
 
         await db.Connections.WriteAsync(writer => writer.MergeStoryBuckets(), None);
 
@@ -56,7 +63,7 @@ public sealed class StoryBucketsMergeTests
         Assert.Equal((await ArticleAsync(db, "b1")).Id, await MergedThroughAsync(db));
         // In the table, the same.
         await db.Articles.SaveAsync(feeds[2], [Make("c1", "beta")], Now, None);
-        Assert.Equal(("text", (await ArticleAsync(db, "a2")).Id), ((await ArticleAsync(db, "c1")).StoryMatch, (await ArticleAsync(db, "c1")).StoryId));
+        Assert.Equal(("text", (await ArticleAsync(db, "a2")).Id), await StoryOfAsync(db, "c1"));
     }
 
     [Fact]
@@ -88,7 +95,7 @@ public sealed class StoryBucketsMergeTests
         await restarted.Articles.SaveAsync(feeds[1], [Make("b1", "alpha")], Now, None);
 
         var first = await ArticleAsync(restarted, "a1");
-        Assert.Equal(("text", first.Id), ((await ArticleAsync(restarted, "b1")).StoryMatch, (await ArticleAsync(restarted, "b1")).StoryId));
+        Assert.Equal(("text", first.Id), await StoryOfAsync(restarted, "b1"));
         Assert.Equal(0, await InTableAsync(restarted));
     }
 
@@ -103,7 +110,7 @@ public sealed class StoryBucketsMergeTests
 
         await db.Articles.SaveAsync(feeds[1], [Make("b1", "alpha")], Now, None);
 
-        Assert.Equal(("text", (await ArticleAsync(db, "a1")).Id), ((await ArticleAsync(db, "b1")).StoryMatch, (await ArticleAsync(db, "b1")).StoryId));
+        Assert.Equal(("text", (await ArticleAsync(db, "a1")).Id), await StoryOfAsync(db, "b1"));
     }
 
     [Fact]
@@ -120,12 +127,12 @@ public sealed class StoryBucketsMergeTests
         await using (var other = db.OtherProcess())
             await other.Articles.SaveAsync(feeds[0], [Make("a1", "omega") with { ContentHash = "re1" }, Make("a2", "sigma") with { ContentHash = "re2" }], Now, None);
         await db.Articles.SaveAsync(feeds[1], [Make("b1", "omega")], Now, None);
-        Assert.Equal(("text", a1.Id), ((await ArticleAsync(db, "b1")).StoryMatch, (await ArticleAsync(db, "b1")).StoryId));
+        Assert.Equal(("text", a1.Id), await StoryOfAsync(db, "b1"));
 
         // This writer's next merge filters the whole table again, the other process's rows too.
         await db.Connections.WriteAsync(writer => writer.MergeStoryBuckets(), None);
         await db.Articles.SaveAsync(feeds[2], [Make("c1", "sigma")], Now, None);
-        Assert.Equal(("text", a2.Id), ((await ArticleAsync(db, "c1")).StoryMatch, (await ArticleAsync(db, "c1")).StoryId));
+        Assert.Equal(("text", a2.Id), await StoryOfAsync(db, "c1"));
     }
 
     [Fact]
@@ -144,12 +151,12 @@ public sealed class StoryBucketsMergeTests
         Assert.Equal(2 * TextFingerprint.BandCount, await InTableAsync(db));
         // This writer's filter of the table has them too.
         await db.Articles.SaveAsync(feeds[2], [Make("d1", "alpha")], Now, None);
-        Assert.Equal(("text", removedId), ((await ArticleAsync(db, "d1")).StoryMatch, (await ArticleAsync(db, "d1")).StoryId));
+        Assert.Equal(("text", removedId), await StoryOfAsync(db, "d1"));
 
         // A writer that reads back only what is above the mark still finds it.
         await using var other = db.OtherProcess();
         await other.Articles.SaveAsync(feeds[2], [Make("c1", "alpha")], Now, None);
-        Assert.Equal(("text", removedId), ((await ArticleAsync(other, "c1")).StoryMatch, (await ArticleAsync(other, "c1")).StoryId));
+        Assert.Equal(("text", removedId), await StoryOfAsync(other, "c1"));
     }
 
     [Fact]
@@ -212,12 +219,12 @@ public sealed class StoryBucketsMergeTests
         await db.Articles.SaveAsync(feeds[1], [Make("q1", "beta")], Now, None);
         await db.Articles.SaveAsync(feeds[2], [Make("r1", "alpha") with { Url = "https://q1.example/" }], Now, None);
         var (p1, q1) = (await ArticleAsync(db, "p1"), await ArticleAsync(db, "q1"));
-        Assert.Equal(("link", q1.Id), ((await ArticleAsync(db, "r1")).StoryMatch, (await ArticleAsync(db, "r1")).StoryId));
+        Assert.Equal(("link", q1.Id), await StoryOfAsync(db, "r1"));
 
         // Both score 1.0: the first candidate wins, p1 (in the table) before r1 (waiting), by article id.
         await db.Articles.SaveAsync(feeds[3], [Make("n1", "alpha")], Now, None);
 
-        Assert.Equal(("text", p1.Id), ((await ArticleAsync(db, "n1")).StoryMatch, (await ArticleAsync(db, "n1")).StoryId));
+        Assert.Equal(("text", p1.Id), await StoryOfAsync(db, "n1"));
     }
 
     [Fact]

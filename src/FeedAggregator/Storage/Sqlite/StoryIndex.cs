@@ -52,7 +52,7 @@ internal sealed class StoryIndex : IDisposable
     // What the table may hold, as of _generation; null: unknown, every bucket is sought.
     private BucketFilter? _filter;
     private long _generation = -1;
-    // This transaction wrote buckets to the table outside a merge: the generation moves at its end.
+    // This transaction added rows to the table (a merge, or an id at or below the mark): the generation moves at its end.
     private bool _tableGrew;
 
     public StoryIndex(SqliteConnection connection)
