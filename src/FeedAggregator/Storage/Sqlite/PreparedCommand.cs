@@ -126,9 +126,12 @@ internal sealed class PreparedCommand : IDisposable
         return rc;
     }
 
-    private void Check(int rc)
+    private void Check(int rc) => Check(rc, _db);
+
+    /// <summary>SQLite's error, if <paramref name="rc"/> is one, as Microsoft.Data.Sqlite throws it.</summary>
+    internal static void Check(int rc, sqlite3 db)
     {
         if (rc is not (raw.SQLITE_OK or raw.SQLITE_DONE or raw.SQLITE_ROW))
-            SqliteException.ThrowExceptionForRC(rc, _db);
+            SqliteException.ThrowExceptionForRC(rc, db);
     }
 }

@@ -1,6 +1,5 @@
 using System.Collections;
 using System.Data.Common;
-using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
 namespace FeedAggregator.Storage.Sqlite;
@@ -20,11 +19,8 @@ internal sealed class PreparedRows(sqlite3_stmt statement, sqlite3 db) : DbDataR
     {
         ObjectDisposedException.ThrowIf(_closed, this);
         var rc = raw.sqlite3_step(statement);
-        if (rc == raw.SQLITE_ROW)
-            return true;
-        if (rc != raw.SQLITE_DONE)
-            SqliteException.ThrowExceptionForRC(rc, db);
-        return false;
+        PreparedCommand.Check(rc, db);
+        return rc == raw.SQLITE_ROW;
     }
 
     public override bool IsDBNull(int ordinal) => Type(ordinal) == raw.SQLITE_NULL;
