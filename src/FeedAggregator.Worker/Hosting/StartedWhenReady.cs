@@ -8,8 +8,6 @@ namespace FeedAggregator.Worker.Hosting;
 /// </summary>
 internal sealed class StartedWhenReady(IReadOnlyList<IHostedService> services) : IHostedLifecycleService
 {
-    internal IReadOnlyList<IHostedService> Services => services;
-
     public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
