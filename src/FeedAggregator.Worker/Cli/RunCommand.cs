@@ -37,6 +37,7 @@ internal static class RunCommand
         var builder = FeedAggHost.CreateBuilder(configArgs);
         replaceServices?.Invoke(builder.Services);
         var app = builder.Build();
+        app.UseStartupGate();
         app.UseResponseCompression();
         app.UseRateLimiter();
         app.MapHealthEndpoint();

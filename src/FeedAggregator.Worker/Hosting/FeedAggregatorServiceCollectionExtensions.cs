@@ -35,7 +35,8 @@ internal static class FeedAggregatorServiceCollectionExtensions
         var storage = configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
         var clustered = StorageProviders.IsPostgres(storage.Provider);
 
-        // The schema is current and the first rendering done before the scheduler starts.
+        // Prepares the store (schema, subscriptions, seeds, first rendering) while the web server
+        // starts; what works on the store starts after it (StartedWhenReady, below).
         services.AddHostedService(sp => sp.GetRequiredService<StartupTasks>());
 
         // The schedule
@@ -71,9 +72,10 @@ internal static class FeedAggregatorServiceCollectionExtensions
             quartz.AddRecurringJob<WebSubJob>(WebSubJob.Key, "keep-websub-subscriptions", polling.CheckEvery);
         });
         // Shutdown waits for a running poll to finish its transaction: no half-written rows or files.
-        services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        services.Configure<QuartzHostedServiceOptions>(o => o.WaitForJobsToComplete = true);
+        services.AddSingleton<QuartzHostedService>();
         if (clustered)
-            services.AddHostedService<ClusterNodeLoop>();
+            services.AddSingleton<ClusterNodeLoop>();
 
         services.AddResponseCompression(o =>
         {
@@ -87,7 +89,15 @@ internal static class FeedAggregatorServiceCollectionExtensions
         services.AddSingleton<ServiceHealth>();
         services.TryAddSingleton<ISystemdNotifier, SystemdNotifier>(); // AddSystemd registers it only under systemd
         services.AddSingleton(WatchdogInterval.FromEnvironment());
-        services.AddHostedService<SystemdWatchdog>();
+        services.AddSingleton<SystemdWatchdog>();
+        // What works on the store starts once StartupTasks has prepared it (Quartz's tables, on
+        // PostgreSQL, come from the migrations); the web server starts beside the preparation.
+        services.AddHostedService(sp => new StartedWhenReady(
+        [
+            sp.GetRequiredService<QuartzHostedService>(),
+            .. clustered ? [sp.GetRequiredService<ClusterNodeLoop>()] : Array.Empty<IHostedService>(),
+            sp.GetRequiredService<SystemdWatchdog>(),
+        ]));
         services.AddHostedService<IdleMemoryTrim>();
 
         // /metrics: every stage's instruments, ASP.NET Core's requests by route and status, the runtime's own.

@@ -10,7 +10,10 @@ namespace FeedAggregator.Worker.Hosting;
 /// <summary>
 /// What must be true before anything is served or polled: the schema is current, the
 /// subscriptions match the OPML file, the seeds are imported and the merged feed is rendered.
-/// As a hosted service it runs before the web server listens; the CLI verbs call it directly.
+/// The CLI verbs call it directly. As a hosted service it prepares the store on the thread pool
+/// while the host starts the web server on the other core (requests wait for <see cref="Ready"/>
+/// at <c>StartupGate</c>); the host's "started" step waits for it, and only then starts what
+/// works on the store (<see cref="StartedWhenReady"/>) and reports the service started.
 /// </summary>
 internal sealed class StartupTasks(
     IStoreMigrator migrator,
@@ -20,9 +23,49 @@ internal sealed class StartupTasks(
     IOptions<SeedsOptions> seedOptions,
     IOptions<StorageOptions> storageOptions,
     StoreHealth storeHealth,
-    ILogger<StartupTasks> logger) : IHostedService
+    ILogger<StartupTasks> logger) : IHostedLifecycleService
 {
-    public async Task StartAsync(CancellationToken cancellationToken)
+    private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes when the store is prepared and the merged feed rendered; faults or is canceled when that failed.</summary>
+    public Task Ready => _ready.Task;
+
+    public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Starts the preparation off the host's thread and returns, so the hosted services after this one start meanwhile.</summary>
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        _ = Task.Run(() => PrepareThenSignalAsync(cancellationToken), CancellationToken.None);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>The host is started only when the store is: a failed preparation fails the start, as before.</summary>
+    public Task StartedAsync(CancellationToken cancellationToken) => Ready;
+
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private async Task PrepareThenSignalAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await PrepareAndRenderAsync(cancellationToken);
+            _ready.TrySetResult();
+        }
+        catch (OperationCanceledException ex)
+        {
+            _ready.TrySetCanceled(ex.CancellationToken);
+        }
+        catch (Exception ex)
+        {
+            _ready.TrySetException(ex);
+        }
+    }
+
+    private async Task PrepareAndRenderAsync(CancellationToken cancellationToken)
     {
         // Without a current schema nothing can be read: that failure stops the start.
         await migrator.MigrateAsync(cancellationToken);
@@ -41,8 +84,6 @@ internal sealed class StartupTasks(
 
         await publisher.PublishAsync(cancellationToken, force: true);
     }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <summary>Migrates, syncs the subscriptions and imports the seeds.</summary>
     public async Task PrepareStoreAsync(CancellationToken cancellationToken)

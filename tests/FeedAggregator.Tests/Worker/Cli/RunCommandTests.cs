@@ -1,11 +1,15 @@
 using System.Net;
+using FeedAggregator.Storage;
+using FeedAggregator.Storage.Sqlite;
 using FeedAggregator.Tests.Support;
 using FeedAggregator.Worker.Cli;
+using FeedAggregator.Worker.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using Quartz;
 
 namespace FeedAggregator.Tests.Worker.Cli;
 
@@ -72,6 +76,126 @@ public sealed class RunCommandTests : IDisposable
         await using var app = RunCommand.Build(_folder.Args, services => services.AddSingleton<TimeProvider>(clock));
 
         Assert.Same(clock, app.Services.GetRequiredService<TimeProvider>());
+    }
+
+    [Fact]
+    public async Task The_server_listens_while_the_store_is_prepared_and_serves_once_it_is_ready()
+    {
+        var migration = new HeldMigrator();
+        await using var app = RunCommand.Build([.. _folder.Args, "--urls=http://127.0.0.1:0"], migration.Replace);
+        var schedulers = app.Services.GetRequiredService<ISchedulerFactory>();
+
+        var starting = app.StartAsync();
+        await migration.Entered.WaitAsync(TimeSpan.FromSeconds(30));
+        using var http = new HttpClient { BaseAddress = new Uri(await ListeningAddressAsync(app)) };
+        var request = http.GetAsync("/feed.atom");
+        await Task.Delay(300);
+
+        // Held at the gate; the host is not started and the scheduler not even created.
+        Assert.False(request.IsCompleted);
+        Assert.False(starting.IsCompleted);
+        Assert.Empty(await schedulers.GetAllSchedulers());
+
+        migration.Release();
+        using var response = await request.WaitAsync(TimeSpan.FromSeconds(30));
+        await starting.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("<feed", await response.Content.ReadAsStringAsync());
+        // Created once the store is ready; its start completes on the scheduler's own thread.
+        var scheduler = (await schedulers.GetAllSchedulers()).Single();
+        for (var i = 0; i < 200 && await scheduler.GetStatus() != SchedulerStatus.Running; i++)
+            await Task.Delay(50);
+        Assert.Equal(SchedulerStatus.Running, await scheduler.GetStatus());
+        await app.StopAsync();
+    }
+
+    [Fact]
+    public async Task A_request_that_waits_longer_than_the_gate_allows_is_told_to_come_back()
+    {
+        var migration = new HeldMigrator();
+        var clock = new FakeTimeProvider();
+        await using var app = RunCommand.Build([.. _folder.Args, "--urls=http://127.0.0.1:0"], services =>
+        {
+            migration.Replace(services);
+            services.AddSingleton<TimeProvider>(clock);
+        });
+
+        var starting = app.StartAsync();
+        await migration.Entered.WaitAsync(TimeSpan.FromSeconds(30));
+        using var http = new HttpClient { BaseAddress = new Uri(await ListeningAddressAsync(app)) };
+        var request = http.GetAsync("/health");
+        // The request's wait starts when it reaches the gate: move the clock until it gives up.
+        for (var i = 0; i < 300 && !request.IsCompleted; i++)
+        {
+            clock.Advance(StartupGate.MaxWait);
+            await Task.Delay(100);
+        }
+
+        using var response = await request.WaitAsync(TimeSpan.FromSeconds(5));
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal(TimeSpan.FromSeconds(StartupGate.RetryAfterSeconds), response.Headers.RetryAfter?.Delta);
+        Assert.False(starting.IsCompleted);
+
+        migration.Release();
+        await starting.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/feed.atom")).StatusCode);
+        await app.StopAsync();
+    }
+
+    [Fact]
+    public async Task A_failed_preparation_fails_the_start_and_the_scheduler_never_starts()
+    {
+        var migration = new HeldMigrator(new InvalidOperationException("schema from the future"));
+        await using var app = RunCommand.Build([.. _folder.Args, "--urls=http://127.0.0.1:0"], migration.Replace);
+        migration.Release();
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => app.StartAsync());
+
+        Assert.Equal("schema from the future", error.Message);
+        Assert.Empty(await app.Services.GetRequiredService<ISchedulerFactory>().GetAllSchedulers());
+    }
+
+    /// <summary>The server's bound address (port 0 is replaced by the real one once it listens).</summary>
+    private static async Task<string> ListeningAddressAsync(WebApplication app)
+    {
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+        for (var i = 0; i < 600; i++)
+        {
+            if (addresses.FirstOrDefault(a => !a.EndsWith(":0", StringComparison.Ordinal)) is { } bound)
+                return bound;
+            await Task.Delay(50);
+        }
+
+        throw new TimeoutException("the server did not listen while the store was being prepared");
+    }
+
+    /// <summary>The real migrator, held until released (then failing with <paramref name="failure"/> if given).</summary>
+    private sealed class HeldMigrator(Exception? failure = null)
+    {
+        private readonly TaskCompletionSource _entered = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task Entered => _entered.Task;
+
+        private Exception? Failure => failure;
+
+        public void Release() => _released.TrySetResult();
+
+        public void Replace(IServiceCollection services) =>
+            services.AddSingleton<IStoreMigrator>(sp => new Held(ActivatorUtilities.CreateInstance<SqliteMigrator>(sp), this));
+
+        private sealed class Held(IStoreMigrator inner, HeldMigrator hold) : IStoreMigrator
+        {
+            public async Task MigrateAsync(CancellationToken cancellationToken)
+            {
+                hold._entered.TrySetResult();
+                await hold._released.Task.WaitAsync(cancellationToken);
+                if (hold.Failure is not null)
+                    throw hold.Failure;
+                await inner.MigrateAsync(cancellationToken);
+            }
+        }
     }
 
     private async Task<Running> StartAsync(params string[] settings)
