@@ -72,7 +72,13 @@ internal static class FeedAggregatorServiceCollectionExtensions
             quartz.AddRecurringJob<WebSubJob>(WebSubJob.Key, "keep-websub-subscriptions", polling.CheckEvery);
         });
         // Shutdown waits for a running poll to finish its transaction: no half-written rows or files.
-        services.Configure<QuartzHostedServiceOptions>(o => o.WaitForJobsToComplete = true);
+        // The scheduler starts inline, in the host's "started" step (StartedWhenReady, below), so it
+        // runs when the service is reported started and /health is answered.
+        services.Configure<QuartzHostedServiceOptions>(o =>
+        {
+            o.WaitForJobsToComplete = true;
+            o.AwaitApplicationStarted = false;
+        });
         services.AddSingleton<QuartzHostedService>();
         if (clustered)
             services.AddSingleton<ClusterNodeLoop>();

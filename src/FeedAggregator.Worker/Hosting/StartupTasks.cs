@@ -11,9 +11,9 @@ namespace FeedAggregator.Worker.Hosting;
 /// What must be true before anything is served or polled: the schema is current, the
 /// subscriptions match the OPML file, the seeds are imported and the merged feed is rendered.
 /// The CLI verbs call it directly. As a hosted service it prepares the store on the thread pool
-/// while the host starts the web server on the other core (requests wait for <see cref="Ready"/>
-/// at <c>StartupGate</c>); the host's "started" step waits for it, and only then starts what
-/// works on the store (<see cref="StartedWhenReady"/>) and reports the service started.
+/// while the host starts the web server on the other core; the host's "started" step waits for
+/// it, then starts what works on the store (<see cref="StartedWhenReady"/>) and reports the
+/// service started, which lets the requests that came meanwhile through (<c>StartupGate</c>).
 /// </summary>
 internal sealed class StartupTasks(
     IStoreMigrator migrator,

@@ -3,11 +3,12 @@ using FeedAggregator.Worker.Hosting;
 namespace FeedAggregator.Worker.Http;
 
 /// <summary>
-/// The web server listens while the store is still being prepared (<see cref="StartupTasks"/>:
-/// migrations, subscriptions, seeds, the first rendering), so that its own start and the routing
-/// of the first requests overlap that work. A request arriving meanwhile waits here until the store
-/// is ready; after <see cref="MaxWait"/> (a long migration), or when the preparation failed (the
-/// service is then stopping), it is told to come back: 503 with Retry-After.
+/// The web server listens while the service is still starting (<see cref="StartupTasks"/>:
+/// migrations, subscriptions, seeds, the first rendering; then the scheduler), so that its own
+/// start and the routing of the first requests overlap that work. A request arriving meanwhile
+/// waits here until the host has started, so it is answered as by a started service (/health
+/// sees the scheduler running); after <see cref="MaxWait"/> (a long migration), or when the start
+/// failed (the service is then stopping), it is told to come back: 503 with Retry-After.
 /// </summary>
 internal static class StartupGate
 {
@@ -17,17 +18,18 @@ internal static class StartupGate
     /// <summary>First in the pipeline after routing, which is built while the request waits.</summary>
     public static WebApplication UseStartupGate(this WebApplication app)
     {
-        var ready = app.Services.GetRequiredService<StartupTasks>().Ready;
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        app.Lifetime.ApplicationStarted.Register(() => started.TrySetResult());
         var time = app.Services.GetRequiredService<TimeProvider>();
         app.Use(async (http, next) =>
         {
-            if (!ready.IsCompletedSuccessfully && !await WaitAsync(ready, time, http.RequestAborted))
+            if (!started.Task.IsCompleted && !await WaitAsync(started.Task, time, http.RequestAborted))
             {
                 if (http.RequestAborted.IsCancellationRequested)
                     return;
                 http.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
                 http.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                await http.Response.WriteAsync("The service is starting: its store is being prepared. Try again shortly.\n", http.RequestAborted);
+                await http.Response.WriteAsync("The service is starting. Try again shortly.\n", http.RequestAborted);
                 return;
             }
 
@@ -36,18 +38,18 @@ internal static class StartupGate
         return app;
     }
 
-    /// <summary>True when the store became ready within <see cref="MaxWait"/>.</summary>
-    private static async Task<bool> WaitAsync(Task ready, TimeProvider time, CancellationToken aborted)
+    /// <summary>True when the service started within <see cref="MaxWait"/>.</summary>
+    private static async Task<bool> WaitAsync(Task started, TimeProvider time, CancellationToken aborted)
     {
         try
         {
-            await ready.WaitAsync(MaxWait, time, aborted);
+            await started.WaitAsync(MaxWait, time, aborted);
         }
-        catch (Exception ex) when (ex is TimeoutException or OperationCanceledException || ready.IsFaulted)
+        catch (Exception ex) when (ex is TimeoutException or OperationCanceledException)
         {
-            // Still preparing, the client gave up, or the preparation failed (StartupTasks reports it).
+            // Still starting, or the client gave up.
         }
 
-        return ready.IsCompletedSuccessfully;
+        return started.IsCompleted;
     }
 }
