@@ -25,45 +25,25 @@ internal sealed class StartupTasks(
     StoreHealth storeHealth,
     ILogger<StartupTasks> logger) : IHostedLifecycleService
 {
-    private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-    /// <summary>Completes when the store is prepared and the merged feed rendered; faults or is canceled when that failed.</summary>
-    public Task Ready => _ready.Task;
+    private Task _preparation = Task.CompletedTask;
 
     public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <summary>Starts the preparation off the host's thread and returns, so the hosted services after this one start meanwhile.</summary>
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        _ = Task.Run(() => PrepareThenSignalAsync(cancellationToken), CancellationToken.None);
+        _preparation = Task.Run(() => PrepareAndRenderAsync(cancellationToken), CancellationToken.None);
         return Task.CompletedTask;
     }
 
     /// <summary>The host is started only when the store is: a failed preparation fails the start, as before.</summary>
-    public Task StartedAsync(CancellationToken cancellationToken) => Ready;
+    public Task StartedAsync(CancellationToken cancellationToken) => _preparation;
 
     public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    private async Task PrepareThenSignalAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            await PrepareAndRenderAsync(cancellationToken);
-            _ready.TrySetResult();
-        }
-        catch (OperationCanceledException ex)
-        {
-            _ready.TrySetCanceled(ex.CancellationToken);
-        }
-        catch (Exception ex)
-        {
-            _ready.TrySetException(ex);
-        }
-    }
 
     private async Task PrepareAndRenderAsync(CancellationToken cancellationToken)
     {

@@ -7,8 +7,8 @@ namespace FeedAggregator.Worker.Http;
 /// migrations, subscriptions, seeds, the first rendering; then the scheduler), so that its own
 /// start and the routing of the first requests overlap that work. A request arriving meanwhile
 /// waits here until the host has started, so it is answered as by a started service (/health
-/// sees the scheduler running); after <see cref="MaxWait"/> (a long migration), or when the start
-/// failed (the service is then stopping), it is told to come back: 503 with Retry-After.
+/// sees the scheduler running); after <see cref="MaxWait"/> (a long migration) it is told to come
+/// back: 503 with Retry-After. A failed start stops the service, and with it the waiting requests.
 /// </summary>
 internal static class StartupGate
 {
