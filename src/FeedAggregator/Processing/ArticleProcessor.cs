@@ -23,7 +23,8 @@ public sealed class ArticleProcessor(ContentSanitizer sanitizer, IOptions<Proces
     /// <param name="warnings">Receives what processing had to cut to stay within <see cref="ProcessingOptions"/>, for the feed's status.</param>
     /// <param name="forStore">
     /// False when the articles are only shown (<c>feedagg parse</c>): they get no fingerprint and
-    /// no content hash, which only the store compares.
+    /// no content hash, which only the store compares, and no <see cref="Article.Text"/> unless the
+    /// title or the language was made from it.
     /// </param>
     public IReadOnlyList<Article> Process(ParsedFeed feed, Uri? documentUrl, long feedId, ICollection<string> warnings, bool forStore = true)
     {
@@ -55,9 +56,14 @@ public sealed class ArticleProcessor(ContentSanitizer sanitizer, IOptions<Proces
         using var budget = new EntryBudget(_limits, _time, Describe(entry, url), warnings ?? []);
         var summaryHtml = budget.Cap(entry.Summary, "summary");
         var contentHtml = budget.Cap(entry.Content, "content");
-        var contentText = HtmlText.ToPlainText(contentHtml ?? summaryHtml);
-        var title = DeriveTitle(entry.Title, contentText, url);
-        var language = NormaliseLanguage(entry.Language ?? feed.Language) ?? LanguageDetector.Detect($"{title} {contentText}");
+        var declaredLanguage = NormaliseLanguage(entry.Language ?? feed.Language);
+        // The text is a scan of the whole HTML: made when the store indexes it, or when the title
+        // or the language must come from it, not for an entry that is only shown (feedagg parse).
+        var contentText = forStore || declaredLanguage is null || string.IsNullOrWhiteSpace(entry.Title)
+            ? HtmlText.ToPlainText(contentHtml ?? summaryHtml)
+            : null;
+        var title = DeriveTitle(entry.Title, contentText ?? "", url);
+        var language = declaredLanguage ?? LanguageDetector.Detect($"{title} {contentText}");
 
         var enclosures = entry.Enclosures
             .Select(e => UrlResolver.Resolve(e.Url, baseUrl) is { } absolute ? e with { Url = absolute } : null)

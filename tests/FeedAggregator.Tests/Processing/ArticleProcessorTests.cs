@@ -181,6 +181,25 @@ public sealed class ArticleProcessorTests
     }
 
     [Fact]
+    public void Articles_only_shown_get_their_text_only_when_the_title_or_the_language_comes_from_it()
+    {
+        var greek = "Η γάτα κάθεται στο χαλί και ο σκύλος είναι στο σπίτι με την υπόλοιπη οικογένεια";
+        var entry = new ParsedEntry { Id = "1", Title = "T", Language = "en", Content = $"<p>{greek}</p>" };
+        ParsedFeed Feed(ParsedEntry e) => new() { Format = FeedFormat.Rss20, Entries = [e] };
+        Article Shown(ParsedEntry e) => Processor.Process(Feed(e), DocumentUrl, 0, new List<string>(), forStore: false).Single();
+
+        Assert.Equal(greek, Processor.Process(Feed(entry), DocumentUrl, 0, new List<string>(), forStore: true).Single().Text);
+        Assert.Null(Shown(entry).Text);
+        Assert.Equal(("T", "en"), (Shown(entry).Title, Shown(entry).Language));
+
+        // Without a title or a language, both come from the text, as when the article is stored.
+        var untitled = Shown(entry with { Title = " " });
+        Assert.Equal((greek, greek), (untitled.Title, untitled.Text));
+        var undeclared = Shown(entry with { Language = null });
+        Assert.Equal(("el", greek), (undeclared.Language, undeclared.Text));
+    }
+
+    [Fact]
     public void Empty_categories_are_dropped_and_authors_keep_whichever_of_name_and_email_they_have()
     {
         var article = ProcessOne(new ParsedEntry
