@@ -100,6 +100,28 @@ public sealed class StoryBucketsMergeTests
     }
 
     [Fact]
+    public async Task A_new_writer_reads_the_bucket_table_only_at_its_first_story_lookup()
+    {
+        var (db, feeds) = await FeedsAsync();
+        await using var _ = db;
+        await db.Articles.SaveAsync(feeds[0], [Make("a1", "alpha")], Now, None);
+        await db.Connections.WriteAsync(writer => writer.MergeStoryBuckets(), None);
+
+        // A restart whose first write places no new article (the same one again, unchanged): the
+        // table is not read.
+        await using var restarted = db.OtherProcess();
+        var summary = await restarted.Articles.SaveAsync(feeds[0], [Make("a1", "alpha")], Now, None);
+        Assert.Equal(1, summary.Unchanged);
+        Assert.Equal(0, await restarted.Connections.WriteAsync(writer => writer.StoryFilterBuilds, None));
+
+        // The first lookup reads it, and finds the story it holds.
+        await restarted.Articles.SaveAsync(feeds[1], [Make("b1", "alpha")], Now, None);
+        Assert.Equal(1, await restarted.Connections.WriteAsync(writer => writer.StoryFilterBuilds, None));
+        Assert.Equal(("text", (await ArticleAsync(restarted, "a1")).Id), await StoryOfAsync(restarted, "b1"));
+        Assert.Equal(TextFingerprint.BandCount, await InTableAsync(restarted));
+    }
+
+    [Fact]
     public async Task A_writer_sees_the_articles_another_process_stored_since_it_last_wrote()
     {
         var (db, feeds) = await FeedsAsync();

@@ -140,6 +140,8 @@ internal sealed class StoreWriter : IDisposable
     public int MergeStoryBuckets() => InTransaction(_stories.Merge);
 
     /// <summary>The story index's rows, of one article or all, wherever they wait: for tests and diagnostics.</summary>
+    internal int StoryFilterBuilds => _stories.FilterBuilds;
+
     internal long CountStoryBuckets(long? articleId = null) => InTransaction(transaction => _stories.Count(transaction, articleId));
 
     private StoreSummary Save(SqliteTransaction transaction, DocumentWrite write, double threshold, DateTimeOffset storedAt)
