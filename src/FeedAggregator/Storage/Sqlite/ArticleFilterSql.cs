@@ -19,7 +19,19 @@ internal static class ArticleFilterSql
                     AND (e.sort_at < a.sort_at OR (e.sort_at = a.sort_at AND e.id < a.id)))
         """;
 
-    public static (string Where, DynamicParameters Parameters) Build(ArticleFilter filter)
+    /// <summary>
+    /// The entries of the whole merged feed: each story with a subscribed article once (its first
+    /// article is the one shown) and each article without a story id (its own story). The same
+    /// number as counting the articles <see cref="StoryPrimary"/> keeps, without a seek per
+    /// article (0.45 s against 0.27 s for 220,000 in sqlite3), at every rendering.
+    /// </summary>
+    private const string StoryCount = """
+        SELECT count(DISTINCT a.story_id) + coalesce(sum(a.story_id IS NULL), 0)
+        FROM articles a JOIN feeds f ON f.id = a.feed_id WHERE f.removed_at IS NULL
+        """;
+
+    /// <summary>The view's condition, the statement that counts its entries, and their parameters.</summary>
+    public static (string Where, string Count, DynamicParameters Parameters) Build(ArticleFilter filter)
     {
         var conditions = new List<string>();
         var parameters = new DynamicParameters();
@@ -53,11 +65,13 @@ internal static class ArticleFilterSql
 
         // The whole merged feed shows one entry per story (its earliest article), so its pages
         // count stories; a filtered view shows every article that matches.
-        if (conditions.Count == 0)
+        var stories = conditions.Count == 0;
+        if (stories)
             conditions.Add(StoryPrimary);
         conditions.Add(Subscribed);
 
-        return ("WHERE " + string.Join(" AND ", conditions), parameters);
+        var where = "WHERE " + string.Join(" AND ", conditions);
+        return (where, stories ? StoryCount : $"SELECT count(*) FROM articles a JOIN feeds f ON f.id = a.feed_id {where}", parameters);
     }
 
     /// <summary>

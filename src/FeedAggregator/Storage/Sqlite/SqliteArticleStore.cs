@@ -55,13 +55,11 @@ public sealed class SqliteArticleStore(
 
     public async Task<ArticlePage> QueryAsync(ArticleFilter filter, int offset, int limit, CancellationToken cancellationToken)
     {
-        var (where, parameters) = ArticleFilterSql.Build(filter);
+        var (where, count, parameters) = ArticleFilterSql.Build(filter);
         parameters.Add("offset", offset);
         parameters.Add("limit", limit);
         await using var connection = await connections.OpenAsync(cancellationToken);
-        var total = await connection.ExecuteScalarAsync<int>(new CommandDefinition(
-            $"SELECT count(*) FROM articles a JOIN feeds f ON f.id = a.feed_id {where}",
-            parameters, cancellationToken: cancellationToken));
+        var total = await connection.ExecuteScalarAsync<int>(new CommandDefinition(count, parameters, cancellationToken: cancellationToken));
         var rows = await ReadAsync(connection, $"{where} ORDER BY a.sort_at DESC, a.id DESC LIMIT @limit OFFSET @offset", parameters, cancellationToken);
         return new ArticlePage(rows.ToList(), total);
     }
