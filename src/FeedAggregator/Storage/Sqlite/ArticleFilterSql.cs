@@ -25,9 +25,9 @@ internal static class ArticleFilterSql
     /// number as counting the articles <see cref="StoryPrimary"/> keeps, without a seek per
     /// article (0.45 s against 0.27 s for 220,000 in sqlite3), at every rendering.
     /// </summary>
-    private const string StoryCount = """
+    private const string StoryCount = $"""
         SELECT count(DISTINCT a.story_id) + coalesce(sum(a.story_id IS NULL), 0)
-        FROM articles a JOIN feeds f ON f.id = a.feed_id WHERE f.removed_at IS NULL
+        FROM articles a JOIN feeds f ON f.id = a.feed_id WHERE {Subscribed}
         """;
 
     /// <summary>The view's condition, the statement that counts its entries, and their parameters.</summary>

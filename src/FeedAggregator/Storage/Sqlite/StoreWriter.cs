@@ -139,9 +139,10 @@ internal sealed class StoreWriter : IDisposable
     /// <summary>Merges the story buckets that wait in memory into the table (before a copy of the file's tables); how many pairs.</summary>
     public int MergeStoryBuckets() => InTransaction(_stories.Merge);
 
-    /// <summary>The story index's rows, of one article or all, wherever they wait: for tests and diagnostics.</summary>
+    /// <summary>How many times the story index read its bucket filter from the table: for tests and diagnostics.</summary>
     internal int StoryFilterBuilds => _stories.FilterBuilds;
 
+    /// <summary>The story index's rows, of one article or all, wherever they wait: for tests and diagnostics.</summary>
     internal long CountStoryBuckets(long? articleId = null) => InTransaction(transaction => _stories.Count(transaction, articleId));
 
     private StoreSummary Save(SqliteTransaction transaction, DocumentWrite write, double threshold, DateTimeOffset storedAt)

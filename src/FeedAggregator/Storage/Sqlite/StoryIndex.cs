@@ -20,9 +20,9 @@ namespace FeedAggregator.Storage.Sqlite;
 /// <c>story_buckets_merged.through</c>, read back from their fingerprints when the writer opens,
 /// after a rollback, or when another connection has written (<c>PRAGMA data_version</c>).
 /// A lookup seeks only the buckets the table may hold (<see cref="BucketFilter"/>, built from the
-/// table at the first lookup after the writer opens and grown at merges); a writer that adds rows to the table moves
-/// <c>story_buckets_merged.generation</c>, and another writer that finds it moved drops its filter
-/// (every bucket is sought again) until its next merge builds a new one.
+/// table at the writer's first lookup and grown at merges); a writer that adds rows to the table
+/// moves <c>story_buckets_merged.generation</c>, and another writer that finds it moved drops its
+/// filter (every bucket is sought again) until its next merge builds a new one.
 /// </remarks>
 internal sealed class StoryIndex : IDisposable
 {
