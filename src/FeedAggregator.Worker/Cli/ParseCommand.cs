@@ -34,7 +34,7 @@ internal static class ParseCommand
     private static async Task<int> ParseAllAsync(IServiceProvider services, string[] inputs, bool asJson, CancellationToken cancellationToken)
     {
         var parsing = new Parsing(
-            services.GetRequiredService<FeedFetcher>(), services.GetRequiredService<FeedParser>(),
+            new Lazy<FeedFetcher>(services.GetRequiredService<FeedFetcher>), services.GetRequiredService<FeedParser>(),
             services.GetRequiredService<ArticleProcessor>(), services.GetRequiredService<ContentSanitizer>());
         // A window of inputs in flight: every core busy, the output in input order, the memory bounded.
         var ahead = Math.Max(2, Environment.ProcessorCount * 2);
@@ -90,7 +90,7 @@ internal static class ParseCommand
         return ok ? 0 : 1;
     }
 
-    private sealed record Parsing(FeedFetcher Fetcher, FeedParser Parser, ArticleProcessor Processor, ContentSanitizer Sanitizer)
+    private sealed record Parsing(Lazy<FeedFetcher> Fetcher, FeedParser Parser, ArticleProcessor Processor, ContentSanitizer Sanitizer)
     {
         public async Task<Formatted> FormatAsync(string input, bool asJson, CancellationToken cancellationToken)
         {
@@ -106,7 +106,7 @@ internal static class ParseCommand
         {
             if (Uri.TryCreate(input, UriKind.Absolute, out var url) && url.Scheme is "http" or "https")
             {
-                var fetched = await Fetcher.FetchAsync(new FetchRequest(url), cancellationToken);
+                var fetched = await Fetcher.Value.FetchAsync(new FetchRequest(url), cancellationToken);
                 if (fetched.Outcome != FetchOutcome.Content)
                     return ParseOutcome.Failed(input, "fetch: " + (fetched.Error ?? $"HTTP {fetched.StatusCode}"));
                 return Outcome(input, Parser.ParseStreamed(fetched.Body ?? [], fetched.FinalUrl, fetched.ContentType), fetched.FinalUrl);

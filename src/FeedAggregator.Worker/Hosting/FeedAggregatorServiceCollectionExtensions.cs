@@ -120,30 +120,30 @@ internal static class FeedAggregatorServiceCollectionExtensions
 
         // One options class per section, bound by name, validated at start: a bad value stops
         // the start with a message that names the key.
-        services.AddValidatedOptions<StorageOptions>(configuration, StorageOptions.SectionName)
+        services.AddValidatedOptions<StorageOptions, StorageOptionsValidator>(configuration, StorageOptions.SectionName)
             .PostConfigure(o => o.Database = ContentRoot.Resolve(contentRoot, o.Database));
-        services.AddValidatedOptions<FeedsOptions>(configuration, FeedsOptions.SectionName)
+        services.AddValidatedOptions<FeedsOptions, FeedsOptionsValidator>(configuration, FeedsOptions.SectionName)
             .PostConfigure(o => o.File = ContentRoot.Resolve(contentRoot, o.File));
-        services.AddValidatedOptions<SubscriptionsOptions>(configuration, SubscriptionsOptions.SectionName);
-        services.AddValidatedOptions<SeedsOptions>(configuration, SeedsOptions.SectionName)
+        services.AddValidatedOptions<SubscriptionsOptions, SubscriptionsOptionsValidator>(configuration, SubscriptionsOptions.SectionName);
+        services.AddBoundOptions<SeedsOptions>(configuration, SeedsOptions.SectionName)
             .PostConfigure(o => o.Directory = ContentRoot.Resolve(contentRoot, o.Directory));
-        services.AddValidatedOptions<PublishingOptions>(configuration, PublishingOptions.SectionName)
+        services.AddValidatedOptions<PublishingOptions, PublishingOptionsValidator>(configuration, PublishingOptions.SectionName)
             .PostConfigure(o =>
             {
                 o.OutputDirectory = ContentRoot.Resolve(contentRoot, o.OutputDirectory);
                 o.BaseUrl = PublicBaseUrl.From(o.BaseUrl, configuration["Urls"]);
             })
             .Validate(o => Uri.TryCreate(o.BaseUrl, UriKind.Absolute, out _), "Publishing:BaseUrl must be an absolute http(s) URL.");
-        services.AddValidatedOptions<PollingOptions>(configuration, PollingOptions.SectionName);
-        services.AddValidatedOptions<FetchingOptions>(configuration, FetchingOptions.SectionName);
-        services.AddValidatedOptions<ParsingOptions>(configuration, "Parsing");
-        services.AddValidatedOptions<ProcessingOptions>(configuration, ProcessingOptions.SectionName);
-        services.AddValidatedOptions<DedupeOptions>(configuration, DedupeOptions.SectionName);
-        services.AddValidatedOptions<RetentionOptions>(configuration, RetentionOptions.SectionName);
+        services.AddValidatedOptions<PollingOptions, PollingOptionsValidator>(configuration, PollingOptions.SectionName);
+        services.AddBoundOptions<FetchingOptions>(configuration, FetchingOptions.SectionName);
+        services.AddValidatedOptions<ParsingOptions, ParsingOptionsValidator>(configuration, "Parsing");
+        services.AddValidatedOptions<ProcessingOptions, ProcessingOptionsValidator>(configuration, ProcessingOptions.SectionName);
+        services.AddValidatedOptions<DedupeOptions, DedupeOptionsValidator>(configuration, DedupeOptions.SectionName);
+        services.AddValidatedOptions<RetentionOptions, RetentionOptionsValidator>(configuration, RetentionOptions.SectionName);
         // Hubs must reach the callback: only an address the operator wrote, never the listening default.
-        services.AddValidatedOptions<WebSubOptions>(configuration, WebSubOptions.SectionName)
+        services.AddValidatedOptions<WebSubOptions, WebSubOptionsValidator>(configuration, WebSubOptions.SectionName)
             .PostConfigure(o => o.UseCallbackBase(configuration[$"{PublishingOptions.SectionName}:BaseUrl"]));
-        services.AddValidatedOptions<MetricsOptions>(configuration, MetricsOptions.SectionName);
+        services.AddValidatedOptions<MetricsOptions, MetricsOptionsValidator>(configuration, MetricsOptions.SectionName);
 
         // Storage: SQLite (one file) or PostgreSQL (shared by every node), behind the same contracts.
         services.AddFeedStore(configuration[$"{StorageOptions.SectionName}:{nameof(StorageOptions.Provider)}"]);
@@ -186,10 +186,18 @@ internal static class FeedAggregatorServiceCollectionExtensions
                 .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
     }
 
-    private static OptionsBuilder<T> AddValidatedOptions<T>(this IServiceCollection services, IConfiguration configuration, string section)
+    private static OptionsBuilder<T> AddValidatedOptions<T, TValidator>(this IServiceCollection services, IConfiguration configuration, string section)
+        where T : class
+        where TValidator : class, IValidateOptions<T>
+    {
+        services.AddSingleton<IValidateOptions<T>, TValidator>();
+        return services.AddBoundOptions<T>(configuration, section);
+    }
+
+    /// <summary>A section without data annotations: bound, and checked at start by what its registration adds.</summary>
+    private static OptionsBuilder<T> AddBoundOptions<T>(this IServiceCollection services, IConfiguration configuration, string section)
         where T : class =>
         services.AddOptions<T>()
             .Bind(configuration.GetSection(section))
-            .ValidateDataAnnotations()
             .ValidateOnStart();
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace FeedAggregator.Fetching;
@@ -26,7 +27,10 @@ public static class FetchingServiceCollectionExtensions
             .Validate(o => o.MaxRedirects >= 0, "Fetching:MaxRedirects must not be negative.")
             .ValidateOnStart();
 
-        services.AddHttpClient<FeedFetcher>(client => client.Timeout = Timeout.InfiniteTimeSpan) // FeedFetcher times the whole fetch itself
+        services.AddHttpClient(nameof(FeedFetcher), client => client.Timeout = Timeout.InfiniteTimeSpan) // FeedFetcher times the whole fetch itself
+            .AddTypedClient((http, sp) => new FeedFetcher(
+                http, sp.GetRequiredService<IOptions<FetchingOptions>>(), sp.GetRequiredService<TimeProvider>(),
+                sp.GetRequiredService<ILogger<FeedFetcher>>(), sp.GetService<FetchMetrics>()))
             .ConfigurePrimaryHttpMessageHandler(sp => CreatePrimaryHandler(sp.GetRequiredService<IOptions<FetchingOptions>>().Value))
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan) // the handler recycles its own connections (PooledConnectionLifetime)
             .RemoveAllLoggers(); // FeedFetcher logs each fetch with FeedUrl; the factory's per-request lines would repeat it

@@ -26,6 +26,11 @@ public sealed class StartupFailureTests
     [InlineData("--Dedupe:SimilarityThreshold=0.1", "configuration section 'Dedupe' is invalid")]
     [InlineData("--Retention:RunEvery=00:00:30", "configuration section 'Retention' is invalid")]
     [InlineData("--Retention:MaxAge=-1.00:00:00", "configuration section 'Retention' is invalid")]
+    [InlineData("--Processing:MaxEntryHtmlBytes=100", "configuration section 'Processing' is invalid: MaxEntryHtmlBytes:")]
+    [InlineData("--WebSub:MaxPushesPerMinute=0", "configuration section 'WebSub' is invalid: MaxPushesPerMinute:")]
+    [InlineData("--Metrics:MaxFeedSeries=-1", "configuration section 'Metrics' is invalid: MaxFeedSeries:")]
+    [InlineData("--Subscriptions:RemovedGrace=-1.00:00:00", "configuration section 'Subscriptions' is invalid: RemovedGrace:")]
+    [InlineData("--Storage:Provider=mysql", "configuration section 'Storage' is invalid: Provider: Storage:Provider must be 'sqlite' or 'postgres'.")]
     [InlineData("--Polling:MaxConcurrency=many", "configuration: Failed to convert configuration value 'many' at 'Polling:MaxConcurrency'")]
     [InlineData("--Retention:MaxAge=a year", "at 'Retention:MaxAge'")]
     public async Task A_bad_value_in_any_section_exits_1_naming_it(string setting, string message)
