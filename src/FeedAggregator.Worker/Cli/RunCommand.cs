@@ -21,6 +21,7 @@ internal static class RunCommand
         try
         {
             await using var app = Build(configArgs);
+            app.Lifetime.ApplicationStarted.Register(StartupProfile.Stop);
             await app.RunAsync();
             return ExitCodes.Done;
         }
