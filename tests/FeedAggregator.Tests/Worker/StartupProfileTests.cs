@@ -16,12 +16,13 @@ public sealed class StartupProfileTests : IDisposable
     [Theory]
     [InlineData("run", new[] { "--urls", "http://127.0.0.1:5080" })]
     [InlineData("parse", new[] { "parse", "--json", "a.xml", "--Polling:MaxConcurrency=2" })]
-    [InlineData("poll", new[] { "--Storage:Database", "x.db", "poll", "--once" })]
+    [InlineData("seed", new[] { "--Storage:Database", "x.db", "seed", "seeds" })]
+    [InlineData(null, new[] { "poll", "--once" })]
     [InlineData("feeds", new[] { "feeds", "list" })]
     [InlineData(null, new[] { "--help" })]
     [InlineData(null, new[] { "pasre", "a.xml" })]
     [InlineData(null, new[] { "parse", "--Polling:MaxConcurrency" })]
-    public void A_profile_is_kept_per_verb_and_none_for_help_or_a_mistake(string? verb, string[] args)
+    public void A_profile_is_kept_per_verb_and_none_for_a_poll_help_or_a_mistake(string? verb, string[] args)
     {
         Assert.Equal(verb, StartupProfile.VerbOf(args));
     }
