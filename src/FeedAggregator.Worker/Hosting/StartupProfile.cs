@@ -44,9 +44,10 @@ internal static class StartupProfile
             ProfileOptimization.StartProfile(profile);
             _started = true;
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            // A cache is an optimisation: a read-only or full disk only makes the start slower.
+            // A cache is an optimisation: a read-only or full disk, or a strange path in the
+            // environment, only makes the start slower.
         }
     }
 

@@ -27,6 +27,8 @@ public static class FetchingServiceCollectionExtensions
             .Validate(o => o.MaxRedirects >= 0, "Fetching:MaxRedirects must not be negative.")
             .ValidateOnStart();
 
+        // The typed client is made by this factory: AddHttpClient<FeedFetcher> would make it with
+        // ActivatorUtilities, which compiles an expression tree at first use (a start-up cost).
         services.AddHttpClient(nameof(FeedFetcher), client => client.Timeout = Timeout.InfiniteTimeSpan) // FeedFetcher times the whole fetch itself
             .AddTypedClient((http, sp) => new FeedFetcher(
                 http, sp.GetRequiredService<IOptions<FetchingOptions>>(), sp.GetRequiredService<TimeProvider>(),
