@@ -6,6 +6,9 @@ namespace FeedAggregator.Storage.Sqlite;
 /// <summary>An <see cref="ArticleFilter"/> as a parameterised WHERE clause over articles a JOIN feeds f.</summary>
 internal static class ArticleFilterSql
 {
+    /// <summary>What the clause is over: each article with its feed.</summary>
+    private const string From = "FROM articles a JOIN feeds f ON f.id = a.feed_id";
+
     /// <summary>Articles of feeds still subscribed: a feed removed from the OPML leaves the merged feed.</summary>
     public const string Subscribed = "f.removed_at IS NULL";
 
@@ -27,7 +30,7 @@ internal static class ArticleFilterSql
     /// </summary>
     private const string StoryCount = $"""
         SELECT count(DISTINCT a.story_id) + coalesce(sum(a.story_id IS NULL), 0)
-        FROM articles a JOIN feeds f ON f.id = a.feed_id WHERE {Subscribed}
+        {From} WHERE {Subscribed}
         """;
 
     /// <summary>The view's condition, the statement that counts its entries, and their parameters.</summary>
@@ -71,7 +74,7 @@ internal static class ArticleFilterSql
         conditions.Add(Subscribed);
 
         var where = "WHERE " + string.Join(" AND ", conditions);
-        return (where, stories ? StoryCount : $"SELECT count(*) FROM articles a JOIN feeds f ON f.id = a.feed_id {where}", parameters);
+        return (where, stories ? StoryCount : $"SELECT count(*) {From} {where}", parameters);
     }
 
     /// <summary>
