@@ -11,7 +11,8 @@ namespace FeedAggregator.Benchmarks;
 /// transaction per 20 rows (a document). Each iteration brings 25 documents of 20 new items.
 /// The time shown is per article: articles/s = 1e9 / Mean (ns).
 /// Process and Store split Ingest in two (processing share = Process / Ingest); StoreBatched
-/// stores the 25 documents as the poll's writer does when it has a backlog (one transaction).
+/// stores the 25 documents as the poll's writer does when it has a backlog (one transaction);
+/// IngestPipelined runs them through the poll's pipeline (processing on every core, one writer).
 /// Run: dotnet run -c Release --project tests/FeedAggregator.Benchmarks -- --filter '*IngestBenchmarks*'
 /// </summary>
 [Config(typeof(MacroJob))]
@@ -116,6 +117,14 @@ public class IngestBenchmarks
             added += await _harness.IngestAsync(_harness.Feeds[feed], document);
         return added;
     }
+
+    /// <summary>
+    /// The whole of it as a poll cycle runs it once the documents are fetched: processing on
+    /// every core, beside the one writer, which stores what waits in one transaction.
+    /// </summary>
+    [Benchmark(OperationsPerInvoke = Documents * PerDocument)]
+    public Task<int> IngestPipelined() =>
+        _harness.PipelineAsync(_batch.Select(b => (_harness.Feeds[b.Feed], b.Document)));
 
     /// <summary>The processing stage alone (parse, lookup, sanitize, fingerprint): nothing is stored.</summary>
     [Benchmark(OperationsPerInvoke = Documents * PerDocument)]

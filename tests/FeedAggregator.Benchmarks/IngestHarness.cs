@@ -56,7 +56,26 @@ internal sealed class IngestHarness : IAsyncDisposable
 
     /// <summary>The processing stage: parse, look up the document's keys, process what is new or changed.</summary>
     public Task<FeedWrite> ProcessAsync(Feed feed, byte[] document) =>
-        Refresher.ProcessAsync(new FetchedFeed(feed, feed, Fetched(feed, document), Now, "bench"), CancellationToken.None);
+        Refresher.ProcessAsync(AsFetched(feed, document), CancellationToken.None);
+
+    /// <summary>
+    /// The documents through the poll's own pipeline, as a poll cycle runs it once they are
+    /// fetched: one processing worker per core, the one writer storing what waits in one
+    /// transaction; returns the articles added.
+    /// </summary>
+    public async Task<int> PipelineAsync(IEnumerable<(Feed Feed, byte[] Document)> documents)
+    {
+        var results = new System.Collections.Concurrent.ConcurrentBag<RefreshResult>();
+        await using (var pipeline = new PollPipeline(
+            Refresher, new PollingOptions().QueueCapacity, results, NullLogger.Instance, TimeProvider.System, TimeSpan.FromMinutes(30), CancellationToken.None))
+        {
+            foreach (var (feed, document) in documents)
+                await pipeline.EnqueueAsync(AsFetched(feed, document), CancellationToken.None);
+            await pipeline.CompleteAsync();
+        }
+
+        return results.Sum(r => r.Added);
+    }
 
     /// <summary>The storing stage: one transaction for the document's articles and the feed's poll state.</summary>
     public Task<RefreshResult> StoreAsync(FeedWrite write) => Refresher.StoreAsync(write, CancellationToken.None);
@@ -69,6 +88,8 @@ internal sealed class IngestHarness : IAsyncDisposable
         Connections.Dispose();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
     }
+
+    private static FetchedFeed AsFetched(Feed feed, byte[] document) => new(feed, feed, Fetched(feed, document), Now, "bench");
 
     private static FetchResult Fetched(Feed feed, byte[] document) => new()
     {

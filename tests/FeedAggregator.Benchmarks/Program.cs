@@ -25,6 +25,13 @@ public static class Program
             return;
         }
 
+        // "ingest-pipeline N": the same documents through the poll's pipeline, 25 at a time.
+        if (args is ["ingest-pipeline", var documents])
+        {
+            await IngestLoop.RunPipelinedAsync(int.Parse(documents, CultureInfo.InvariantCulture));
+            return;
+        }
+
         // "schedule-week [FEEDS] [SEED]": a simulated week of the posting-rate schedule against fixed 30-minute polling.
         if (args is ["schedule-week", .. var week])
         {
