@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using FeedAggregator.Fetching;
 using FeedAggregator.Model;
 using FeedAggregator.Refreshing;
@@ -65,7 +66,7 @@ internal sealed class IngestHarness : IAsyncDisposable
     /// </summary>
     public async Task<int> PipelineAsync(IEnumerable<(Feed Feed, byte[] Document)> documents)
     {
-        var results = new System.Collections.Concurrent.ConcurrentBag<RefreshResult>();
+        var results = new ConcurrentBag<RefreshResult>();
         await using (var pipeline = new PollPipeline(
             Refresher, new PollingOptions().QueueCapacity, results, NullLogger.Instance, TimeProvider.System, TimeSpan.FromMinutes(30), CancellationToken.None))
         {

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Globalization;
+using FeedAggregator.Model;
 using FeedAggregator.Refreshing;
 
 namespace FeedAggregator.Benchmarks;
@@ -6,19 +8,20 @@ namespace FeedAggregator.Benchmarks;
 /// <summary>Documents of 20 new items through the processing and storing stages, each stage timed: a target for a profiler.</summary>
 internal static class IngestLoop
 {
+    private const int Feeds = 1000;
+
     public static async Task RunAsync(int documents)
     {
-        await using var harness = await IngestHarness.CreateAsync(Path.Combine(Path.GetTempPath(), "feedagg-bench", "loop.db"), 1000);
-        var inputs = Enumerable.Range(0, documents).Select(d => (Feed: d % 1000, Document: IngestDocuments.Rss(d % 1000, Enumerable.Range(d * 20, 20)))).ToList();
+        await using var harness = await CreateHarnessAsync();
         var (process, store) = (new Stopwatch(), new Stopwatch());
         var (processCpu, storeCpu) = (TimeSpan.Zero, TimeSpan.Zero);
         var self = Process.GetCurrentProcess();
         var added = 0;
-        foreach (var (feed, document) in inputs)
+        foreach (var (feed, document) in Documents(harness, documents))
         {
             var cpu = self.TotalProcessorTime;
             process.Start();
-            FeedWrite write = await harness.ProcessAsync(harness.Feeds[feed], document);
+            FeedWrite write = await harness.ProcessAsync(feed, document);
             process.Stop();
             self.Refresh();
             processCpu += self.TotalProcessorTime - cpu;
@@ -32,17 +35,15 @@ internal static class IngestLoop
 
         // Wall time drifts on a shared machine; the process's CPU time less so.
         Console.WriteLine(
-            $"{added} articles: process {PerArticle(process.Elapsed)} us wall ({PerArticle(processCpu)} us CPU), " +
-            $"store {PerArticle(store.Elapsed)} us wall ({PerArticle(storeCpu)} us CPU) per article");
-
-        string PerArticle(TimeSpan time) => (time.TotalMicroseconds / added).ToString("F0", System.Globalization.CultureInfo.InvariantCulture);
+            $"{added} articles: process {PerArticle(process.Elapsed, added)} us wall ({PerArticle(processCpu, added)} us CPU), " +
+            $"store {PerArticle(store.Elapsed, added)} us wall ({PerArticle(storeCpu, added)} us CPU) per article");
     }
 
     /// <summary>The same documents through the poll's pipeline (processing on every core, one writer), 25 at a time.</summary>
     public static async Task RunPipelinedAsync(int documents)
     {
-        await using var harness = await IngestHarness.CreateAsync(Path.Combine(Path.GetTempPath(), "feedagg-bench", "loop.db"), 1000);
-        var inputs = Enumerable.Range(0, documents).Select(d => (Feed: harness.Feeds[d % 1000], Document: IngestDocuments.Rss(d % 1000, Enumerable.Range(d * 20, 20)))).ToList();
+        await using var harness = await CreateHarnessAsync();
+        var inputs = Documents(harness, documents);
         var self = Process.GetCurrentProcess();
         var cpu = self.TotalProcessorTime;
         var wall = Stopwatch.StartNew();
@@ -51,8 +52,16 @@ internal static class IngestLoop
             added += await harness.PipelineAsync(chunk);
         wall.Stop();
         self.Refresh();
-        var perArticle = (wall.Elapsed.TotalMicroseconds / added).ToString("F0", System.Globalization.CultureInfo.InvariantCulture);
-        var cpuPerArticle = ((self.TotalProcessorTime - cpu).TotalMicroseconds / added).ToString("F0", System.Globalization.CultureInfo.InvariantCulture);
-        Console.WriteLine($"{added} articles pipelined: {perArticle} us wall ({cpuPerArticle} us CPU) per article");
+        Console.WriteLine(
+            $"{added} articles pipelined: {PerArticle(wall.Elapsed, added)} us wall ({PerArticle(self.TotalProcessorTime - cpu, added)} us CPU) per article");
     }
+
+    private static Task<IngestHarness> CreateHarnessAsync() =>
+        IngestHarness.CreateAsync(Path.Combine(Path.GetTempPath(), "feedagg-bench", "loop.db"), Feeds);
+
+    /// <summary>Document d: 20 new items of feed d mod 1,000; built before the clock starts.</summary>
+    private static List<(Feed Feed, byte[] Document)> Documents(IngestHarness harness, int documents) =>
+        [.. Enumerable.Range(0, documents).Select(d => (harness.Feeds[d % Feeds], IngestDocuments.Rss(d % Feeds, Enumerable.Range(d * 20, 20))))];
+
+    private static string PerArticle(TimeSpan time, int articles) => (time.TotalMicroseconds / articles).ToString("F0", CultureInfo.InvariantCulture);
 }
