@@ -1,5 +1,7 @@
 using BenchmarkDotNet.Attributes;
+using FeedAggregator.Processing;
 using FeedAggregator.Refreshing;
+using FeedAggregator.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
 
 namespace FeedAggregator.Benchmarks;
@@ -13,6 +15,10 @@ namespace FeedAggregator.Benchmarks;
 /// Process and Store split Ingest in two (processing share = Process / Ingest); StoreBatched
 /// stores the 25 documents as the poll's writer does when it has a backlog (one transaction);
 /// IngestPipelined runs them through the poll's pipeline (processing on every core, one writer).
+/// BarePreparedInsertIndexed is the bare loop with the search index on: each row's title and
+/// plain text (made before the clock starts) also go into a contentless FTS5 table defined as the
+/// store's, at the end of each transaction as the store writes them, so it shows what SQLite's own
+/// indexing costs the same rows.
 /// Run: dotnet run -c Release --project tests/FeedAggregator.Benchmarks -- --filter '*IngestBenchmarks*'
 /// </summary>
 [Config(typeof(MacroJob))]
@@ -26,8 +32,10 @@ public class IngestBenchmarks
     private IngestHarness _harness = null!;
     private SqliteConnection _bare = null!;
     private SqliteCommand _bareInsert = null!;
+    private SqliteCommand _bareInsertReturning = null!;
+    private SqliteCommand _bareIndex = null!;
     private int _round;
-    private (int Feed, byte[] Document, (string Key, string Title, string Url, string Html)[] Rows)[] _batch = [];
+    private (int Feed, byte[] Document, (string Key, string Title, string Url, string Html, string Text)[] Rows)[] _batch = [];
     private FeedWrite[] _processed = [];
 
     [GlobalSetup]
@@ -47,6 +55,8 @@ public class IngestBenchmarks
                 PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;
                 CREATE TABLE bare (id INTEGER PRIMARY KEY, feed_id INTEGER NOT NULL, key TEXT NOT NULL, title TEXT NOT NULL,
                                    url TEXT, content TEXT, UNIQUE (feed_id, key));
+                CREATE VIRTUAL TABLE articles_fts USING fts5(
+                    title, text, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2');
                 """;
             schema.ExecuteNonQuery();
         }
@@ -56,12 +66,25 @@ public class IngestBenchmarks
         foreach (var name in new[] { "@feed", "@key", "@title", "@url", "@content" })
             _bareInsert.Parameters.Add(new SqliteParameter(name, null));
         _bareInsert.Prepare();
+        // The indexed loop needs each new row's id, as the store's insert returns it.
+        _bareInsertReturning = _bare.CreateCommand();
+        _bareInsertReturning.CommandText = _bareInsert.CommandText + " RETURNING id";
+        foreach (var name in new[] { "@feed", "@key", "@title", "@url", "@content" })
+            _bareInsertReturning.Parameters.Add(new SqliteParameter(name, null));
+        _bareInsertReturning.Prepare();
+        _bareIndex = _bare.CreateCommand();
+        _bareIndex.CommandText = SearchIndex.InsertSql;
+        foreach (var name in new[] { "@id", "@title", "@text" })
+            _bareIndex.Parameters.Add(new SqliteParameter(name, null));
+        _bareIndex.Prepare();
     }
 
     [GlobalCleanup]
     public async Task CleanupAsync()
     {
         _bareInsert.Dispose();
+        _bareInsertReturning.Dispose();
+        _bareIndex.Dispose();
         _bare.Dispose();
         await _harness.DisposeAsync();
     }
@@ -76,8 +99,14 @@ public class IngestBenchmarks
             var feed = (round * Documents + d) % Feeds;
             var items = Enumerable.Range(round * PerDocument, PerDocument).ToArray();
             return (feed, IngestDocuments.Rss(feed, items),
-                items.Select(i => ("guid:" + IngestDocuments.Guid(feed, i), IngestDocuments.Title(feed, i), IngestDocuments.Link(feed, i), IngestDocuments.Html(feed, i))).ToArray());
+                items.Select(i => Row(feed, i)).ToArray());
         })];
+    }
+
+    private static (string Key, string Title, string Url, string Html, string Text) Row(int feed, int item)
+    {
+        var html = IngestDocuments.Html(feed, item);
+        return ("guid:" + IngestDocuments.Guid(feed, item), IngestDocuments.Title(feed, item), IngestDocuments.Link(feed, item), html, HtmlText.ToPlainText(html));
     }
 
     [IterationSetup(Targets = [nameof(Store), nameof(StoreBatched)])]
@@ -95,17 +124,48 @@ public class IngestBenchmarks
         {
             using var transaction = _bare.BeginTransaction();
             _bareInsert.Transaction = transaction;
-            foreach (var (key, title, url, html) in documentRows)
-            {
-                (_bareInsert.Parameters[0].Value, _bareInsert.Parameters[1].Value, _bareInsert.Parameters[2].Value) = (feed, key, title);
-                (_bareInsert.Parameters[3].Value, _bareInsert.Parameters[4].Value) = (url, html);
-                rows += _bareInsert.ExecuteNonQuery();
-            }
-
+            foreach (var (key, title, url, html, _) in documentRows)
+                rows += Bind(_bareInsert, feed, key, title, url, html).ExecuteNonQuery();
             transaction.Commit();
         }
 
         return rows;
+    }
+
+    /// <summary>The bare loop, each row also indexed for search (title and plain text) before the commit.</summary>
+    [Benchmark(OperationsPerInvoke = Documents * PerDocument)]
+    public int BarePreparedInsertIndexed()
+    {
+        var rows = 0;
+        var indexed = new List<(long Id, string Title, string Text)>(PerDocument);
+        foreach (var (feed, _, documentRows) in _batch)
+        {
+            using var transaction = _bare.BeginTransaction();
+            (_bareInsertReturning.Transaction, _bareIndex.Transaction) = (transaction, transaction);
+            foreach (var (key, title, url, html, text) in documentRows)
+            {
+                if (Bind(_bareInsertReturning, feed, key, title, url, html).ExecuteScalar() is long id)
+                    indexed.Add((id, title, text));
+            }
+
+            foreach (var (id, title, text) in indexed)
+            {
+                (_bareIndex.Parameters[0].Value, _bareIndex.Parameters[1].Value, _bareIndex.Parameters[2].Value) = (id, title, text);
+                rows += _bareIndex.ExecuteNonQuery();
+            }
+
+            indexed.Clear();
+            transaction.Commit();
+        }
+
+        return rows;
+    }
+
+    private static SqliteCommand Bind(SqliteCommand insert, int feed, string key, string title, string url, string html)
+    {
+        (insert.Parameters[0].Value, insert.Parameters[1].Value, insert.Parameters[2].Value) = (feed, key, title);
+        (insert.Parameters[3].Value, insert.Parameters[4].Value) = (url, html);
+        return insert;
     }
 
     /// <summary>The whole of it: parse, lookup, process, store.</summary>
