@@ -17,6 +17,13 @@ internal sealed class ClaimedHosts(int concurrencyPerHost, TimeSpan minGap)
     private int _cursor;
     private int _queued;
     private int _unstarted;
+    // What the last look through every host found when none could go: none can before _idleUntil
+    // (MaxValue: before a slot frees or a host comes), and waiters wake at _idleWake. Every
+    // finished request wakes all the fetch workers; without this each of them looked through
+    // every host again, twice. Only a finish (a slot frees, a hold begins) or a new host lets
+    // one go sooner, and both forget it.
+    private DateTimeOffset _idleUntil = DateTimeOffset.MinValue;
+    private DateTimeOffset? _idleWake;
 
     /// <summary>No feed waits to be handed out (some may still be in flight).</summary>
     public bool NothingQueued => _queued == 0;
@@ -35,6 +42,7 @@ internal sealed class ClaimedHosts(int concurrencyPerHost, TimeSpan minGap)
         _queued += feeds.Count;
         _unstarted++;
         _hosts.Add(host);
+        _idleUntil = DateTimeOffset.MinValue;
         return null;
     }
 
@@ -47,6 +55,14 @@ internal sealed class ClaimedHosts(int concurrencyPerHost, TimeSpan minGap)
     public bool TryTake(DateTimeOffset now, bool unstartedOnly, out Dispatch? next, out DateTimeOffset? wakeAt)
     {
         (next, wakeAt) = (null, null);
+        if (unstartedOnly && _unstarted == 0)
+            return false;
+        if (!unstartedOnly && now < _idleUntil)
+        {
+            wakeAt = _idleWake;
+            return false;
+        }
+
         for (var i = 0; i < _hosts.Count; i++)
         {
             var index = (_cursor + i) % _hosts.Count;
@@ -69,6 +85,8 @@ internal sealed class ClaimedHosts(int concurrencyPerHost, TimeSpan minGap)
                 wakeAt = retryAt;
         }
 
+        if (!unstartedOnly)
+            (_idleUntil, _idleWake) = (wakeAt ?? DateTimeOffset.MaxValue, wakeAt);
         return false;
     }
 
@@ -76,6 +94,7 @@ internal sealed class ClaimedHosts(int concurrencyPerHost, TimeSpan minGap)
     public HostWork? Finish(Dispatch dispatch)
     {
         var host = dispatch.Host;
+        _idleUntil = DateTimeOffset.MinValue;
         if (dispatch.HeldUntil is null)
             host.Gate.Exit();
         if (host.Queue.Count > 0 || !host.Gate.Idle)

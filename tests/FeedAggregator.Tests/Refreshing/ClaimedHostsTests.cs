@@ -89,6 +89,65 @@ public sealed class ClaimedHostsTests
     }
 
     [Fact]
+    public void After_a_look_that_found_no_host_ready_a_finished_request_lets_its_host_go_at_once()
+    {
+        var hosts = new ClaimedHosts(1, TimeSpan.Zero);
+        hosts.Add(Host("a.example"), FeedsOf("a.example", 2));
+        var first = Take(hosts);
+        Assert.False(hosts.TryTake(Now, unstartedOnly: false, out _, out _));
+        Assert.False(hosts.TryTake(Now, unstartedOnly: false, out _, out _));
+
+        Assert.Null(hosts.Finish(first));
+
+        Assert.Equal("https://a.example/2", Take(hosts).Feed.Url);
+    }
+
+    [Fact]
+    public void After_a_look_that_found_no_host_ready_a_host_taken_in_goes_at_once()
+    {
+        var hosts = new ClaimedHosts(1, TimeSpan.FromSeconds(10));
+        hosts.Add(Host("busy.example", Now.AddSeconds(5)), FeedsOf("busy.example", 1));
+        Assert.False(hosts.TryTake(Now, unstartedOnly: false, out _, out _));
+
+        hosts.Add(Host("new.example"), FeedsOf("new.example", 1));
+
+        Assert.Equal("new.example", Take(hosts).Host.Name);
+    }
+
+    [Fact]
+    public void The_wait_a_look_found_stands_until_that_time_and_then_the_host_goes()
+    {
+        var hosts = new ClaimedHosts(1, TimeSpan.FromSeconds(10));
+        hosts.Add(Host("a.example", Now.AddSeconds(3)), FeedsOf("a.example", 1));
+        Assert.False(hosts.TryTake(Now, unstartedOnly: false, out _, out var wakeAt));
+        Assert.Equal(Now.AddSeconds(3), wakeAt);
+
+        Assert.False(hosts.TryTake(Now.AddSeconds(2), unstartedOnly: false, out var early, out wakeAt));
+        Assert.Null(early);
+        Assert.Equal(Now.AddSeconds(3), wakeAt);
+
+        Assert.True(hosts.TryTake(Now.AddSeconds(3), unstartedOnly: false, out var next, out _));
+        Assert.Equal("a.example", next!.Host.Name);
+    }
+
+    [Fact]
+    public void A_hold_that_begins_with_a_finished_request_hands_out_the_host_s_other_feeds_at_once_as_held()
+    {
+        var hosts = new ClaimedHosts(1, TimeSpan.FromSeconds(10));
+        hosts.Add(Host("a.example"), FeedsOf("a.example", 2));
+        var first = Take(hosts);
+        Assert.False(hosts.TryTake(Now, unstartedOnly: false, out _, out var wakeAt));
+        Assert.Null(wakeAt); // its one slot is taken
+
+        first.Host.Gate.Holds(Now.AddMinutes(30));
+        Assert.Null(hosts.Finish(first));
+
+        var held = Take(hosts);
+        Assert.Equal("https://a.example/2", held.Feed.Url);
+        Assert.Equal(Now.AddMinutes(30), held.HeldUntil);
+    }
+
+    [Fact]
     public void A_host_is_given_back_when_its_last_feed_is_finished_not_before()
     {
         var hosts = new ClaimedHosts(2, TimeSpan.Zero);
