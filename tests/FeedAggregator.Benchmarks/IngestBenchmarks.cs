@@ -61,22 +61,22 @@ public class IngestBenchmarks
             schema.ExecuteNonQuery();
         }
 
-        _bareInsert = _bare.CreateCommand();
-        _bareInsert.CommandText = "INSERT INTO bare (feed_id, key, title, url, content) VALUES (@feed, @key, @title, @url, @content)";
-        foreach (var name in new[] { "@feed", "@key", "@title", "@url", "@content" })
-            _bareInsert.Parameters.Add(new SqliteParameter(name, null));
-        _bareInsert.Prepare();
+        const string insert = "INSERT INTO bare (feed_id, key, title, url, content) VALUES (@feed, @key, @title, @url, @content)";
+        string[] row = ["@feed", "@key", "@title", "@url", "@content"];
+        _bareInsert = Prepare(insert, row);
         // The indexed loop needs each new row's id, as the store's insert returns it.
-        _bareInsertReturning = _bare.CreateCommand();
-        _bareInsertReturning.CommandText = _bareInsert.CommandText + " RETURNING id";
-        foreach (var name in new[] { "@feed", "@key", "@title", "@url", "@content" })
-            _bareInsertReturning.Parameters.Add(new SqliteParameter(name, null));
-        _bareInsertReturning.Prepare();
-        _bareIndex = _bare.CreateCommand();
-        _bareIndex.CommandText = SearchIndex.InsertSql;
-        foreach (var name in new[] { "@id", "@title", "@text" })
-            _bareIndex.Parameters.Add(new SqliteParameter(name, null));
-        _bareIndex.Prepare();
+        _bareInsertReturning = Prepare(insert + " RETURNING id", row);
+        _bareIndex = Prepare(SearchIndex.InsertSql, "@id", "@title", "@text");
+    }
+
+    private SqliteCommand Prepare(string sql, params string[] names)
+    {
+        var command = _bare.CreateCommand();
+        command.CommandText = sql;
+        foreach (var name in names)
+            command.Parameters.Add(new SqliteParameter(name, null));
+        command.Prepare();
+        return command;
     }
 
     [GlobalCleanup]
