@@ -18,12 +18,10 @@ internal sealed class ClaimedHosts(int concurrencyPerHost, TimeSpan minGap)
     private int _queued;
     private int _unstarted;
     // What the last look through every host found when none could go: none can before _idleUntil
-    // (MaxValue: before a slot frees or a host comes), and waiters wake at _idleWake. Every
-    // finished request wakes all the fetch workers; without this each of them looked through
-    // every host again, twice. Only a finish (a slot frees, a hold begins) or a new host lets
-    // one go sooner, and both forget it.
+    // (MaxValue: before a slot frees or a host comes). Every finished request wakes all the fetch
+    // workers; without this each of them looked through every host again, twice. Only a finish
+    // (a slot frees, a hold begins) or a new host lets one go sooner, and both forget it.
     private DateTimeOffset _idleUntil = DateTimeOffset.MinValue;
-    private DateTimeOffset? _idleWake;
 
     /// <summary>No feed waits to be handed out (some may still be in flight).</summary>
     public bool NothingQueued => _queued == 0;
@@ -59,7 +57,7 @@ internal sealed class ClaimedHosts(int concurrencyPerHost, TimeSpan minGap)
             return false;
         if (!unstartedOnly && now < _idleUntil)
         {
-            wakeAt = _idleWake;
+            wakeAt = _idleUntil == DateTimeOffset.MaxValue ? null : _idleUntil;
             return false;
         }
 
@@ -86,7 +84,7 @@ internal sealed class ClaimedHosts(int concurrencyPerHost, TimeSpan minGap)
         }
 
         if (!unstartedOnly)
-            (_idleUntil, _idleWake) = (wakeAt ?? DateTimeOffset.MaxValue, wakeAt);
+            _idleUntil = wakeAt ?? DateTimeOffset.MaxValue;
         return false;
     }
 
